@@ -1,0 +1,116 @@
+import * as z from 'zod';
+
+/**
+ * The closed set of error codes. Every problem document and every failed attempt carries one of these.
+ * The number is the HTTP status used when the code is the answer to a request.
+ */
+export const ERROR_STATUS = {
+  // Request shape and routing
+  INVALID_REQUEST: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  // Caller authentication
+  UNAUTHORIZED: 401,
+  TOKEN_MALFORMED: 401,
+  TOKEN_REVOKED: 401,
+  TOKEN_EXPIRED: 401,
+  WRONG_TOKEN_KIND: 401,
+  TOKEN_IN_QUERY: 400,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  PUBLIC_TOKEN_INVALID: 400,
+  PUBLIC_TOKEN_USED: 400,
+  SYSTEM_NOT_ALLOWED: 403,
+  SYSTEM_NOT_AVAILABLE: 422,
+  REAUTHORIZATION_REQUIRED: 403,
+  RATE_LIMIT_EXCEEDED: 429,
+  TOO_MANY_ATTEMPTS: 429,
+  // Instance URL and network
+  URL_NOT_ALLOWED: 422,
+  INSTANCE_UNREACHABLE: 424,
+  TLS_UNTRUSTED: 424,
+  UPSTREAM_TIMEOUT: 504,
+  WRONG_PRODUCT: 424,
+  // What the upstream system said about the credentials
+  INVALID_CREDENTIALS: 424,
+  LOGIN_FAILED: 424,
+  ACCOUNT_LOCKED: 424,
+  IP_BLOCKED: 424,
+  PASSWORD_EXPIRED: 424,
+  MFA_REQUIRED: 424,
+  KEY_EXPIRED: 424,
+  INSUFFICIENT_PERMISSIONS: 424,
+  FEATURE_DISABLED: 424,
+  LICENSE_LIMIT: 424,
+  CLOCK_SKEW: 424,
+  APPROVAL_PENDING: 424,
+  UPSTREAM_RATE_LIMITED: 424,
+  UPSTREAM_ERROR: 502,
+  // Ours
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Record<string, number>;
+
+export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** HTTP status for an error code. */
+export function statusFor(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
+
+/** Default titles: short, stable, for developers (display messages are per-case). */
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  INVALID_REQUEST: 'The request is not valid',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be application/json',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  NOT_FOUND: 'Not found',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  CONFLICT: 'Conflict',
+  UNAUTHORIZED: 'Authentication required',
+  TOKEN_MALFORMED: 'The token is malformed',
+  TOKEN_REVOKED: 'The token has been revoked',
+  TOKEN_EXPIRED: 'The token has expired',
+  WRONG_TOKEN_KIND: 'This endpoint does not accept this kind of token',
+  TOKEN_IN_QUERY: 'Tokens are not accepted in the query string',
+  SESSION_EXPIRED: 'The connect session has expired',
+  FORBIDDEN: 'Forbidden',
+  ORIGIN_NOT_ALLOWED: 'This origin is not allowed for the session',
+  PUBLIC_TOKEN_INVALID: 'The public token is not valid',
+  PUBLIC_TOKEN_USED: 'The public token has already been exchanged',
+  SYSTEM_NOT_ALLOWED: 'The system is not allowed in this session',
+  SYSTEM_NOT_AVAILABLE: 'The system has no connector yet',
+  REAUTHORIZATION_REQUIRED: 'The connection needs to be reauthorized',
+  RATE_LIMIT_EXCEEDED: 'Rate limit exceeded',
+  TOO_MANY_ATTEMPTS: 'Too many failed attempts',
+  URL_NOT_ALLOWED: 'The instance URL is not allowed',
+  INSTANCE_UNREACHABLE: 'The instance could not be reached',
+  TLS_UNTRUSTED: 'The instance certificate is not trusted',
+  UPSTREAM_TIMEOUT: 'The instance did not answer in time',
+  WRONG_PRODUCT: 'The address does not answer as the expected product',
+  INVALID_CREDENTIALS: 'The credentials were rejected',
+  LOGIN_FAILED: 'The login failed',
+  ACCOUNT_LOCKED: 'The account is locked',
+  IP_BLOCKED: 'The instance blocked our address',
+  PASSWORD_EXPIRED: 'The password has expired',
+  MFA_REQUIRED: 'Multi-factor authentication is required',
+  KEY_EXPIRED: 'The key has expired or was revoked',
+  INSUFFICIENT_PERMISSIONS: 'The account lacks a permission',
+  FEATURE_DISABLED: 'A required feature is disabled',
+  LICENSE_LIMIT: 'A licence limit was reached',
+  CLOCK_SKEW: 'Clocks disagree',
+  APPROVAL_PENDING: 'An administrator must approve the integration',
+  UPSTREAM_RATE_LIMITED: 'The instance is rate limiting us',
+  UPSTREAM_ERROR: 'The instance answered with an error',
+  INTERNAL_ERROR: 'Internal error',
+  SERVICE_UNAVAILABLE: 'Service unavailable',
+};
+
+/** Where a developer reads about a code. */
+export function docUrlFor(code: ErrorCode): string {
+  return `https://docs.flange.dev/errors#${code.toLowerCase()}`;
+}

@@ -1,0 +1,54 @@
+export { ERROR_STATUS, ERROR_TITLES, ErrorCode, statusFor, docUrlFor } from './errors';
+export { Problem, Guidance } from './problem';
+export { normalizeInstanceUrl, URL_PROBLEM_MESSAGES } from './url';
+export type { NormalizedUrl } from './url';
+export { FieldFormat, FieldOption, FieldSpec, checkField, checkFields, fieldsSchema } from './fields';
+export { STEP_IDS, STEP_LABELS, StepId, StepStatus } from './steps';
+export {
+  Category,
+  Deployment,
+  SystemSummary,
+  CatalogResponse,
+  Guide,
+  GuideStep,
+  AuthMethod,
+  Entity,
+  SandboxHints,
+  SystemDetail,
+  RequestSystemBody,
+} from './catalog';
+export {
+  Locale,
+  EndUser,
+  Origin,
+  CreateSessionBody,
+  CreateSessionResponse,
+  Environment,
+  SessionInfo,
+} from './session';
+export {
+  CertificateInfo,
+  AttemptError,
+  CreateAttemptBody,
+  CreateAttemptResponse,
+  Account,
+  VerifiedEntity,
+  StepEvent,
+  AttemptEvent,
+  AttemptState,
+  ProbeBody,
+  ProbeResult,
+} from './attempts';
+export {
+  ConnectionStatus,
+  ConnectionView,
+  ExchangeBody,
+  ExchangeResponse,
+  ConnectionList,
+  ListConnectionsQuery,
+  VerificationStep,
+} from './connection';
+export { TOKEN_PATTERNS, tokenKind } from './tokens';
+export type { TokenKind } from './tokens';
+export { WidgetEventName, WidgetEventMetadata } from './widget-events';
+export { MESSAGE_VERSION, Theme, FrameToHostMessage, HostToFrameMessage } from './messages';
