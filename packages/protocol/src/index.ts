@@ -52,3 +52,6 @@ export { TOKEN_PATTERNS, tokenKind } from './tokens';
 export type { TokenKind } from './tokens';
 export { WidgetEventName, WidgetEventMetadata } from './widget-events';
 export { MESSAGE_VERSION, Theme, FrameToHostMessage, HostToFrameMessage } from './messages';
+export { CORE_ENDPOINTS, CatalogQuery, SystemRequestView, SystemRequestList } from './endpoints';
+export type { Endpoint, EndpointAuth } from './endpoints';
+export { buildOpenApi } from './openapi';
