@@ -1,0 +1,15 @@
+export { createAddressPolicy, parseAllowedNetworks, BAD_PORTS } from './address-policy';
+export type { AddressPolicy } from './address-policy';
+export { createHttpClient } from './http-client';
+export type { HttpClient, HttpClientOptions, HttpMethod, HttpRequest, HttpResponse } from './http-client';
+export { NetError, isNetError } from './net-error';
+export type { NetErrorKind } from './net-error';
+export { resolveChecked, systemLookup } from './resolve';
+export type { Lookup, ResolvedAddress } from './resolve';
+export { connectChecked, openTcp, upgradeTls } from './socket';
+export type { CheckedSocket, ConnectOptions, TlsVerdict } from './socket';
+export { resolveTarget } from './target';
+export type { Target, TargetRules } from './target';
+export { toCertificateInfo, normalizeFingerprint } from './certificate';
+export { createGuardedFetch, createUrlGuard } from './guarded-fetch';
+export type { GuardedFetchInit, GuardedFetchResponse } from './guarded-fetch';

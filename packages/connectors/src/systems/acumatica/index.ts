@@ -1,0 +1,1 @@
+export { acumatica } from './definition';

@@ -1,0 +1,1 @@
+export { aveva } from './definition';

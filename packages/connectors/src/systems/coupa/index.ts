@@ -1,0 +1,1 @@
+export { coupa, COUPA_DEFAULT_SCOPES } from './definition';

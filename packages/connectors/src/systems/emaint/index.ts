@@ -1,0 +1,1 @@
+export { emaint, EMAINT_USER_AGENT } from './definition';

@@ -1,0 +1,1 @@
+export { epicorKinetic } from './definition';

@@ -1,0 +1,1 @@
+export { fiix } from './definition';

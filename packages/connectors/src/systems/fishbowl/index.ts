@@ -1,0 +1,1 @@
+export { fishbowl, FISHBOWL_APP } from './definition';

@@ -1,0 +1,1 @@
+export { hxgnEam } from './definition';

@@ -1,0 +1,1 @@
+export { ibmMaximo } from './definition';

@@ -1,0 +1,1 @@
+export { ifsCloud } from './definition';

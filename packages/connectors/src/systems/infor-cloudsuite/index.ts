@@ -1,0 +1,1 @@
+export { inforCloudSuite } from './definition';

@@ -1,0 +1,1 @@
+export { limble } from './definition';

@@ -1,0 +1,1 @@
+export { maintainx } from './definition';

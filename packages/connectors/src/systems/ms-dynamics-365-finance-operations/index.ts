@@ -1,0 +1,1 @@
+export { msDynamicsFinanceOperations } from './definition';

@@ -1,0 +1,1 @@
+export { odoo } from './definition';

@@ -1,0 +1,1 @@
+export { oracleFusionCloud } from './definition';

@@ -1,0 +1,1 @@
+export { oracleJdEdwards } from './definition';

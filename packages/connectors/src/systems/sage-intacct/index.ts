@@ -1,0 +1,1 @@
+export { sageIntacct } from './definition';

@@ -1,0 +1,1 @@
+export { samsara } from './definition';

@@ -1,0 +1,1 @@
+export { sapBusinessOne } from './definition';

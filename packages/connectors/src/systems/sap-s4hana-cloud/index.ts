@@ -1,0 +1,1 @@
+export { sapS4HanaCloud } from './definition';

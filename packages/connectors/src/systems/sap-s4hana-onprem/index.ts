@@ -1,0 +1,1 @@
+export { sapS4HanaOnPrem } from './definition';

@@ -1,0 +1,1 @@
+export { tulip } from './definition';

@@ -1,0 +1,2 @@
+export * from './simulator';
+export { inforSandboxHints } from './sandbox';

@@ -1,0 +1,2 @@
+export * from './simulator';
+export { financeOperationsSandboxHints } from './sandbox';

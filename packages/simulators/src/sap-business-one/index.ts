@@ -1,0 +1,2 @@
+export * from './simulator';
+export { businessOneSandboxHints } from './sandbox';
