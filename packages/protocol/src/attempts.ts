@@ -74,7 +74,11 @@ export const AttemptSucceededEvent = z.object({
 export const AttemptFailedEvent = z.object({ type: z.literal('failed'), error: AttemptError });
 
 /** Server-sent events of one attempt, in order; the last is `succeeded` or `failed`. */
-export const AttemptEvent = z.discriminatedUnion('type', [StepEvent, AttemptSucceededEvent, AttemptFailedEvent]);
+export const AttemptEvent = z.discriminatedUnion('type', [
+  StepEvent,
+  AttemptSucceededEvent,
+  AttemptFailedEvent,
+]);
 export type AttemptEvent = z.infer<typeof AttemptEvent>;
 
 /** The whole state of an attempt, for a reload that resumes where the user was. */

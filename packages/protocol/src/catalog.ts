@@ -18,6 +18,8 @@ export const Category = z.enum([
   'accounting',
   'supply_chain',
   'inventory',
+  /** Industrial data platforms, SCADA and analytics (Ignition, Cognite, Seeq…). */
+  'industrial_data',
 ]);
 export type Category = z.infer<typeof Category>;
 
@@ -66,6 +68,7 @@ export const AuthMethod = z.object({
 export type AuthMethod = z.infer<typeof AuthMethod>;
 
 export const Entity = z.object({ id: z.string(), label: z.string() });
+export type Entity = z.infer<typeof Entity>;
 
 /** Sandbox hints shown in the test environment only, the way Plaid shows `user_good`. */
 export const SandboxHints = z.object({

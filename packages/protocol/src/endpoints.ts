@@ -1,7 +1,13 @@
 import * as z from 'zod';
 import { CreateAttemptBody, CreateAttemptResponse, AttemptState, ProbeBody, ProbeResult } from './attempts';
 import { CatalogResponse, RequestSystemBody, SystemDetail, Category, Deployment } from './catalog';
-import { ConnectionList, ConnectionView, ExchangeBody, ExchangeResponse, ListConnectionsQuery } from './connection';
+import {
+  ConnectionList,
+  ConnectionView,
+  ExchangeBody,
+  ExchangeResponse,
+  ListConnectionsQuery,
+} from './connection';
 import { CreateSessionBody, CreateSessionResponse, SessionInfo } from './session';
 
 /** Who may call an endpoint: which bearer token it takes. */
@@ -43,7 +49,10 @@ export const SystemRequestView = z.object({
 });
 export type SystemRequestView = z.infer<typeof SystemRequestView>;
 
-export const SystemRequestList = z.object({ data: z.array(SystemRequestView), next_cursor: z.string().nullable() });
+export const SystemRequestList = z.object({
+  data: z.array(SystemRequestView),
+  next_cursor: z.string().nullable(),
+});
 
 /** The endpoints of issue 2's foundation; lifecycle endpoints are appended by their own module. */
 export const CORE_ENDPOINTS = [

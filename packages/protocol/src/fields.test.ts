@@ -4,12 +4,27 @@ import type { FieldSpec } from './fields';
 
 const url: FieldSpec = { key: 'instance_url', label: 'Instance URL', kind: 'url', required: true };
 const key: FieldSpec = { key: 'api_key', label: 'API key', kind: 'secret', required: true, min_length: 8 };
-const client: FieldSpec = { key: 'sap_client', label: 'SAP client', kind: 'text', required: true, format: 'sap_client' };
-const tenant: FieldSpec = { key: 'tenant', label: 'Tenant ID', kind: 'text', required: false, format: 'guid' };
+const client: FieldSpec = {
+  key: 'sap_client',
+  label: 'SAP client',
+  kind: 'text',
+  required: true,
+  format: 'sap_client',
+};
+const tenant: FieldSpec = {
+  key: 'tenant',
+  label: 'Tenant ID',
+  kind: 'text',
+  required: false,
+  format: 'guid',
+};
 
 describe('checkField', () => {
   it('normalizes URLs', () => {
-    expect(checkField(url, 'maximo.acme.com/maximo/oslc')).toEqual({ ok: true, value: 'https://maximo.acme.com' });
+    expect(checkField(url, 'maximo.acme.com/maximo/oslc')).toEqual({
+      ok: true,
+      value: 'https://maximo.acme.com',
+    });
   });
   it('explains a URL with credentials in it', () => {
     const r = checkField(url, 'https://u:p@host.com');

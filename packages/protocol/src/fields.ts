@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { normalizeInstanceUrl, URL_PROBLEM_MESSAGES } from './url';
+import type { NormalizedUrl } from './url';
 
 /** Well-known value formats checked as the user types and again on the server. */
 export const FieldFormat = z.enum([
@@ -42,6 +43,21 @@ export const FieldSpec = z.object({
 });
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
+/** Why a value was refused, as a stable key a UI translates (with `params`); `message` is the English text. */
+export type FieldProblem =
+  | 'required'
+  | 'min_length'
+  | 'max_length'
+  | 'choice'
+  | `url_${Exclude<NormalizedUrl, { ok: true }>['reason']}`
+  | `format_${Exclude<FieldFormat, 'url' | 'none'>}`
+  | 'pattern';
+
+/** The outcome of checking one value, with the reason key and its parameters when it is refused. */
+export type FieldCheck =
+  | { ok: true; value: string }
+  | { ok: false; message: string; problem: FieldProblem; params: Record<string, string | number> };
+
 const FORMAT_CHECKS: Record<Exclude<FieldFormat, 'url' | 'none'>, { re: RegExp; message: string }> = {
   guid: {
     re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
@@ -58,32 +74,59 @@ const FORMAT_CHECKS: Record<Exclude<FieldFormat, 'url' | 'none'>, { re: RegExp; 
   digits: { re: /^\d+$/, message: 'Enter digits only.' },
 };
 
+/**
+ * Check one value against its field spec: the cleaned value, or why it is refused as a translatable
+ * `problem` key with `params` (label, limits) beside the English `message`.
+ */
+export function explainField(field: FieldSpec, input: string | undefined): FieldCheck {
+  const label = field.label;
+  const refuse = (
+    problem: FieldProblem,
+    message: string,
+    params: Record<string, string | number> = {},
+  ): FieldCheck => ({
+    ok: false,
+    message,
+    problem,
+    params: { label, ...params },
+  });
+  const value =
+    field.kind === 'secret' || field.kind === 'textarea' || field.kind === 'file'
+      ? (input ?? '')
+      : (input ?? '').trim();
+  if (value === '') {
+    return field.required ? refuse('required', `${label} is required.`) : { ok: true, value: '' };
+  }
+  if (field.min_length !== undefined && value.length < field.min_length)
+    return refuse('min_length', `${label} is at least ${field.min_length} characters.`, {
+      min: field.min_length,
+    });
+  if (field.max_length !== undefined && value.length > field.max_length)
+    return refuse('max_length', `${label} is at most ${field.max_length} characters.`, {
+      max: field.max_length,
+    });
+  if (field.kind === 'select' && field.options && !field.options.some((o) => o.value === value))
+    return refuse('choice', `Choose one of the listed values for ${label}.`);
+  if (field.format === 'url' || field.kind === 'url') {
+    const n = normalizeInstanceUrl(value, { keepPath: field.keep_path === true });
+    return n.ok ? { ok: true, value: n.url } : refuse(`url_${n.reason}`, URL_PROBLEM_MESSAGES[n.reason]);
+  }
+  if (field.format !== undefined && field.format !== 'none') {
+    const check = FORMAT_CHECKS[field.format];
+    if (!check.re.test(value)) return refuse(`format_${field.format}`, check.message);
+  }
+  if (field.pattern !== undefined && !new RegExp(field.pattern).test(value))
+    return refuse('pattern', field.pattern_message ?? `${label} does not have the expected format.`);
+  return { ok: true, value };
+}
+
 /** Check one value against its field spec; returns the cleaned value or a message for the user. */
 export function checkField(
   field: FieldSpec,
   input: string | undefined,
 ): { ok: true; value: string } | { ok: false; message: string } {
-  const value = field.kind === 'secret' || field.kind === 'textarea' || field.kind === 'file' ? (input ?? '') : (input ?? '').trim();
-  if (value === '') {
-    return field.required ? { ok: false, message: `${field.label} is required.` } : { ok: true, value: '' };
-  }
-  if (field.min_length !== undefined && value.length < field.min_length)
-    return { ok: false, message: `${field.label} is at least ${field.min_length} characters.` };
-  if (field.max_length !== undefined && value.length > field.max_length)
-    return { ok: false, message: `${field.label} is at most ${field.max_length} characters.` };
-  if (field.kind === 'select' && field.options && !field.options.some((o) => o.value === value))
-    return { ok: false, message: `Choose one of the listed values for ${field.label}.` };
-  if (field.format === 'url' || field.kind === 'url') {
-    const n = normalizeInstanceUrl(value, { keepPath: field.keep_path === true });
-    return n.ok ? { ok: true, value: n.url } : { ok: false, message: URL_PROBLEM_MESSAGES[n.reason] };
-  }
-  if (field.format !== undefined && field.format !== 'none') {
-    const check = FORMAT_CHECKS[field.format];
-    if (!check.re.test(value)) return { ok: false, message: check.message };
-  }
-  if (field.pattern !== undefined && !new RegExp(field.pattern).test(value))
-    return { ok: false, message: field.pattern_message ?? `${field.label} does not have the expected format.` };
-  return { ok: true, value };
+  const r = explainField(field, input);
+  return r.ok ? r : { ok: false, message: r.message };
 }
 
 /** Check every field of a form: cleaned values, or one message per failing field key. */
@@ -109,7 +152,8 @@ export function fieldsSchema(fields: readonly FieldSpec[]): z.ZodType<Record<str
   return z.record(z.string(), z.string().max(65536)).transform((values, ctx) => {
     const r = checkFields(fields, values);
     if (r.ok) return r.values;
-    for (const [key, message] of Object.entries(r.errors)) ctx.addIssue({ code: 'custom', path: [key], message });
+    for (const [key, message] of Object.entries(r.errors))
+      ctx.addIssue({ code: 'custom', path: [key], message });
     return z.NEVER;
   });
 }

@@ -9,10 +9,17 @@ describe('postMessage schemas', () => {
     expect(FrameToHostMessage.safeParse({ source: 'other', v: 1, type: 'ready' }).success).toBe(false);
   });
   it('refuse unknown members, so nothing rides along', () => {
-    expect(FrameToHostMessage.safeParse({ source: 'flange', v: 1, type: 'ready', token: 'x' }).success).toBe(false);
+    expect(FrameToHostMessage.safeParse({ source: 'flange', v: 1, type: 'ready', token: 'x' }).success).toBe(
+      false,
+    );
     expect(
-      HostToFrameMessage.safeParse({ source: 'flange-host', v: 1, type: 'init', session_token: 'fls_x', x: 1 })
-        .success,
+      HostToFrameMessage.safeParse({
+        source: 'flange-host',
+        v: 1,
+        type: 'init',
+        session_token: 'fls_x',
+        x: 1,
+      }).success,
     ).toBe(false);
   });
   it('refuse malformed data', () => {

@@ -9,7 +9,10 @@ export const MESSAGE_VERSION = 1;
 
 export const Theme = z.object({
   mode: z.enum(['light', 'dark', 'system']).optional(),
-  primary_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  primary_color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
   radius_px: z.number().int().min(0).max(24).optional(),
   font_family: z.string().max(200).optional(),
 });
@@ -41,7 +44,12 @@ export const FrameToHostMessage = z.discriminatedUnion('type', [
     error: AttemptError.nullable(),
     metadata: WidgetEventMetadata,
   }),
-  z.strictObject({ source: z.literal('flange'), v, type: z.literal('resize'), height: z.number().int().min(0) }),
+  z.strictObject({
+    source: z.literal('flange'),
+    v,
+    type: z.literal('resize'),
+    height: z.number().int().min(0),
+  }),
 ]);
 export type FrameToHostMessage = z.infer<typeof FrameToHostMessage>;
 

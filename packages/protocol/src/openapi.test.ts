@@ -3,7 +3,11 @@ import { CORE_ENDPOINTS } from './endpoints';
 import { buildOpenApi } from './openapi';
 
 describe('buildOpenApi', () => {
-  const doc = buildOpenApi(CORE_ENDPOINTS, { title: 'Flange', version: '1', serverUrl: 'http://localhost:4000' });
+  const doc = buildOpenApi(CORE_ENDPOINTS, {
+    title: 'Flange',
+    version: '1',
+    serverUrl: 'http://localhost:4000',
+  });
   const paths = doc['paths'] as Record<string, Record<string, Record<string, unknown>>>;
 
   it('describes every endpoint once, with unique operation ids', () => {
@@ -18,9 +22,11 @@ describe('buildOpenApi', () => {
     expect(JSON.stringify(create?.['requestBody'])).toContain('end_user');
     expect(JSON.stringify(create?.['responses'])).toContain('application/problem+json');
     const get = paths['/v1/connections/{id}']?.['get'];
-    expect(get?.['parameters']).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+    expect(get?.['parameters']).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
     const list = paths['/v1/connections']?.['get'];
-    expect((list?.['parameters'] as { name: string }[]).map((p) => p.name)).toEqual([
+    expect(((list?.['parameters'] ?? []) as { name: string }[]).map((p) => p.name)).toEqual([
       'end_user_id',
       'status',
       'limit',

@@ -18,13 +18,19 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
 }
 
 /** Build the OpenAPI 3.1 document from the endpoint table: request schemas as input, responses as output. */
-export function buildOpenApi(endpoints: readonly Endpoint[], info: { title: string; version: string; serverUrl: string }): Json {
+export function buildOpenApi(
+  endpoints: readonly Endpoint[],
+  info: { title: string; version: string; serverUrl: string },
+): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const e of endpoints) {
     const op: Json = {
       summary: e.summary,
       tags: [e.tag],
-      operationId: `${e.method.toLowerCase()}${e.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
+      operationId: `${e.method.toLowerCase()}${e.path
+        .replace(/[{}]/g, '')
+        .replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())
+        .replace(/[^A-Za-z0-9]/g, '')}`,
     };
     const security = SECURITY[e.auth];
     op['security'] = security ? [{ [security]: [] }] : [];
@@ -40,7 +46,10 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { title: stri
     }
     if (params.length > 0) op['parameters'] = params;
     if (e.body) {
-      op['requestBody'] = { required: true, content: { 'application/json': { schema: schemaOf(e.body, 'input') } } };
+      op['requestBody'] = {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(e.body, 'input') } },
+      };
     }
     const ok: Json = { description: 'Success' };
     if (e.stream) ok['content'] = { 'text/event-stream': { schema: { type: 'string' } } };
@@ -62,9 +71,17 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { title: stri
     components: {
       schemas: { Problem: schemaOf(Problem, 'output') },
       securitySchemes: {
-        SecretKey: { type: 'http', scheme: 'bearer', description: 'Secret key flk_test_… / flk_live_… (host backend only)' },
+        SecretKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Secret key flk_test_… / flk_live_… (host backend only)',
+        },
         SessionToken: { type: 'http', scheme: 'bearer', description: 'Connect session token fls_… (widget)' },
-        ConnectionToken: { type: 'http', scheme: 'bearer', description: 'Connection token flc_… (host backend only)' },
+        ConnectionToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Connection token flc_… (host backend only)',
+        },
       },
     },
   };

@@ -18,7 +18,10 @@ export const Origin = z
   .refine((s) => {
     try {
       const u = new URL(s);
-      return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s;
+      // WHATWG URL keeps `*` in a host (https://*.example.com is a valid origin to it): refuse it here.
+      return (
+        (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s && !u.hostname.includes('*')
+      );
     } catch {
       return false;
     }

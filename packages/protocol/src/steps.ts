@@ -1,7 +1,16 @@
 import * as z from 'zod';
 
 /** The named steps of the validation pipeline, in order. */
-export const STEP_IDS = ['resolve', 'connect', 'tls', 'fingerprint', 'authenticate', 'authorize', 'logout', 'store'] as const;
+export const STEP_IDS = [
+  'resolve',
+  'connect',
+  'tls',
+  'fingerprint',
+  'authenticate',
+  'authorize',
+  'logout',
+  'store',
+] as const;
 export const StepId = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof StepId>;
 

@@ -11,6 +11,8 @@ export type NormalizedUrl =
 export function normalizeInstanceUrl(input: string, opts: { keepPath?: boolean } = {}): NormalizedUrl {
   const raw = input.trim();
   if (raw === '') return { ok: false, reason: 'empty' };
+  // Control characters (CRLF injection) and backslashes (parser confusion) never belong in an address.
+  // eslint-disable-next-line no-control-regex
   if (/[\s\\]/.test(raw) || /[\u0000-\u001f]/.test(raw)) return { ok: false, reason: 'invalid' };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
   const isHostPort = /^[^/:]+:\d+(\/|$)/.test(raw);

@@ -17,5 +17,8 @@ export const WidgetEventName = z.enum([
 export type WidgetEventName = z.infer<typeof WidgetEventName>;
 
 /** Metadata of a widget event: flat, safe values only (never a credential). */
-export const WidgetEventMetadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const WidgetEventMetadata = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
+);
 export type WidgetEventMetadata = z.infer<typeof WidgetEventMetadata>;

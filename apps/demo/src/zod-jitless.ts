@@ -1,0 +1,6 @@
+import * as z from 'zod';
+
+// zod compiles parsers with `new Function` once it has probed that eval works. This page's CSP forbids
+// eval, so the probe only logs a violation; jitless skips it. It must run before any schema is built,
+// which @flange/protocol does at import time: main.tsx imports this module first.
+z.config({ jitless: true });

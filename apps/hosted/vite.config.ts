@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** The server replaces this placeholder with a fresh nonce per response (see README of apps/hosted). */
+export const CSP_NONCE_PLACEHOLDER = '__FLANGE_CSP_NONCE__';
+
+export default defineConfig({
+  base: '/connect/',
+  plugins: [react()],
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // One small entry: the page is loaded inside an iframe where every round trip shows.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+  },
+});

@@ -1,0 +1,57 @@
+import type { AttemptError, AttemptEvent } from '@flange/protocol';
+import type { FlangeApiError } from '../api/api-error';
+import type { FlowError, StepProgress } from './flow-types';
+
+/** Codes after which the session cannot continue: the user can only leave. */
+export const FATAL_CODES = new Set([
+  'SESSION_EXPIRED',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'TOKEN_MALFORMED',
+  'WRONG_TOKEN_KIND',
+  'UNAUTHORIZED',
+  'ORIGIN_NOT_ALLOWED',
+]);
+
+/** Server params name form values as `values.key`; the form knows them as `key`. */
+export function stripValuesPrefix(param: string | undefined): string | undefined {
+  return param?.replace(/^values\./, '');
+}
+
+/** A failed attempt's error as the failure view shows it. */
+export function fromAttemptError(e: AttemptError): FlowError {
+  const out: FlowError = {
+    code: e.code,
+    step: e.step,
+    display_message: e.display_message,
+    retryable: e.retryable,
+  };
+  const param = stripValuesPrefix(e.param);
+  if (param !== undefined) out.param = param;
+  if (e.guidance) out.guidance = e.guidance;
+  if (e.possible_causes) out.possible_causes = e.possible_causes;
+  if (e.upstream_code !== undefined) out.upstream_code = e.upstream_code;
+  if (e.certificate) out.certificate = e.certificate;
+  return out;
+}
+
+/** A refused request (problem document or network failure) as the failure view shows it. */
+export function fromApiError(e: FlangeApiError): FlowError {
+  const out: FlowError = { code: e.code, retryable: e.status === 0 || e.status === 429 || e.status >= 500 };
+  if (e.displayMessage !== undefined) out.display_message = e.displayMessage;
+  const param = stripValuesPrefix(e.param);
+  if (param !== undefined) out.param = param;
+  return out;
+}
+
+/** The step list with one step event applied (idempotent: replaying an event changes nothing). */
+export function applyStep(
+  steps: readonly StepProgress[],
+  ev: Extract<AttemptEvent, { type: 'step' }>,
+): StepProgress[] {
+  const next: StepProgress = { step: ev.step, status: ev.status };
+  if (ev.duration_ms !== undefined) next.duration_ms = ev.duration_ms;
+  if (ev.detail !== undefined) next.detail = ev.detail;
+  const i = steps.findIndex((s) => s.step === ev.step);
+  return i === -1 ? [...steps, next] : steps.map((s, j) => (j === i ? next : s));
+}

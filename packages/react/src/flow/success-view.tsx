@@ -1,0 +1,82 @@
+import { useId } from 'react';
+import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { useFocusOnMount } from './use-focus';
+
+/** What is connected, as whom, and which data we could read. */
+export function SuccessView({ onDone }: { onDone: (() => void) | null }) {
+  const { t, admin, session } = useFlowContext();
+  const snap = useFlowSnapshot();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const headingId = useId();
+  const connection = snap.result?.connection;
+  if (!connection) return null;
+  const who = connection.account.display_name ?? connection.account.user;
+  const whoDetail =
+    connection.account.display_name && connection.account.user ? ` (${connection.account.user})` : '';
+
+  return (
+    <section className="fl-stack" aria-labelledby={headingId}>
+      <div className="fl-success-mark" aria-hidden="true">
+        ✓
+      </div>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('success.heading')}
+      </h2>
+      <p>
+        {snap.successVia === 'handoff'
+          ? t('success.viaHandoff', { system: connection.system.name })
+          : t('success.body', { system: connection.system.name })}
+      </p>
+      {admin && (
+        <p className="fl-note">
+          {t('success.adminDone', {
+            name: session.end_user.name ?? t('handoff.someone'),
+            host: session.host.name,
+          })}
+        </p>
+      )}
+      <dl className="fl-summary">
+        {connection.instance_url && (
+          <>
+            <dt>{t('success.instance')}</dt>
+            <dd>{connection.instance_url}</dd>
+          </>
+        )}
+        {who && (
+          <>
+            <dt>{t('success.as')}</dt>
+            <dd>
+              {who}
+              {whoDetail}
+            </dd>
+          </>
+        )}
+        {(connection.account.tenant ?? connection.account.company) && (
+          <>
+            <dt>{t('success.tenant')}</dt>
+            <dd>{connection.account.tenant ?? connection.account.company}</dd>
+          </>
+        )}
+      </dl>
+      {connection.entities_verified.length > 0 && (
+        <>
+          <h3>{t('success.entities')}</h3>
+          <ul className="fl-stack" aria-label={t('success.entities')}>
+            {connection.entities_verified.map((e) => (
+              <li key={e.id} className="fl-check">
+                <span aria-hidden="true">✓</span> {e.label}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {onDone && (
+        <div>
+          <button type="button" className="fl-btn fl-primary" onClick={onDone}>
+            {t('success.done')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

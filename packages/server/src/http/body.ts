@@ -1,0 +1,26 @@
+import express from 'express';
+import type { RequestHandler } from 'express';
+import { ApiError } from './problem';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
+ * JSON bodies only, at most `limitBytes`: another content type is 415, a bad document 400, a big one
+ * 413 (body-parser errors are mapped by the error handler). A request without a body passes through
+ * with `req.body` undefined, and the route's schema says what was missing.
+ */
+export function jsonBody(limitBytes: number): RequestHandler {
+  const parse = express.json({ limit: limitBytes, strict: true, type: JSON_TYPES });
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const length = req.get('content-length');
+    const hasBody = req.get('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+    if (!hasBody) return next();
+    if (!req.is(JSON_TYPES)) {
+      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', {
+        detail: 'Send the body as JSON with "Content-Type: application/json".',
+      });
+    }
+    parse(req, res, next);
+  };
+}

@@ -1,0 +1,60 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ApiError, sendProblem } from '../http/problem';
+import { policyHeader, retryAfterSeconds, stateHeader } from './headers';
+import type { RateLimitPolicy, RateLimitStore } from './store';
+
+/** Who a request counts against: a policy and the key it is counted under (a connection id, a key id). */
+export interface RateLimitSubject {
+  policy: RateLimitPolicy;
+  key: string;
+}
+
+/**
+ * Count one request against its subject and put the IETF `RateLimit-Policy` and `RateLimit` headers on the
+ * answer, whatever it turns out to be. Throws ApiError RATE_LIMIT_EXCEEDED (429, integer Retry-After between
+ * 1 and the window) when the subject is over its limit.
+ */
+export async function enforceRateLimit(
+  store: RateLimitStore,
+  subject: RateLimitSubject,
+  res: Response,
+  onLimited?: (policy: RateLimitPolicy) => void,
+): Promise<void> {
+  const { policy, key } = subject;
+  const decision = await store.consume(policy, key);
+  res.setHeader('RateLimit-Policy', policyHeader(policy));
+  res.setHeader('RateLimit', stateHeader(policy, decision));
+  if (decision.allowed) return;
+  const retryAfter = retryAfterSeconds(policy, decision);
+  onLimited?.(policy);
+  throw new ApiError('RATE_LIMIT_EXCEEDED', {
+    detail: `At most ${policy.limit} requests per ${policy.windowSeconds} s are allowed under the "${policy.name}" policy; retry after ${retryAfter} s.`,
+    retry_after: retryAfter,
+  });
+}
+
+export interface RateLimitOptions {
+  store: RateLimitStore;
+  /** The subject of a request, or null to leave it unlimited (e.g. not authenticated yet). */
+  subject(req: Request, res: Response): RateLimitSubject | null | Promise<RateLimitSubject | null>;
+  /** Called on every refusal, for metrics. */
+  onLimited?: (policy: RateLimitPolicy) => void;
+}
+
+/** Express middleware form of enforceRateLimit: a refusal is answered as a problem document right here. */
+export function rateLimit(options: RateLimitOptions): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const subject = await options.subject(req, res);
+      if (subject) await enforceRateLimit(options.store, subject, res, options.onLimited);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        sendProblem(res, error.code, error.options);
+        return;
+      }
+      next(error);
+      return;
+    }
+    next();
+  };
+}
