@@ -24,8 +24,12 @@ test('catalog: a typo and swapped words still find IBM Maximo; filters narrow; t
   await flow.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Maintenance (EAM / CMMS)' });
   await search.fill('maximo');
   await expect(results.first()).toHaveAccessibleName('IBM Maximo');
+  // The widget saves where the user is on the session a moment later; let that finish before leaving
+  // (a request cut off by navigation is one the leak watch could not read).
+  const saved = page.waitForResponse((r) => r.url().endsWith('/v1/connect/position'));
   await results.first().click();
   await expect(flow.getByRole('heading', { name: 'Connect IBM Maximo' })).toBeVisible();
+  await saved;
 
   // The next session in this browser (the demo makes a new one): Maximo heads the list, marked as
   // chosen before. Only its id was remembered.
@@ -117,9 +121,7 @@ test('catalog: 2,600 systems stay smooth: a window of rows, and each keystroke a
       { type: 'keystroke → next frame, p95 (ms)', description: p95(timings.paint).toFixed(1) },
       { type: 'keystroke → results settled, p95 (ms)', description: p95(timings.done).toFixed(1) },
     );
-  // Loose bounds for a shared 2-core machine; the figures themselves are recorded above.
-  expect(p95(timings.paint)).toBeLessThan(100);
-  expect(p95(timings.done)).toBeLessThan(200);
+  // Timing budgets live in bench/ (catalog-search bench), not in tests: the figures are recorded above only.
   // Scrolling to the end renders the last rows, not all of them.
   await flow.getByRole('searchbox', { name: 'Search systems' }).fill('');
   await search.press('ArrowDown');

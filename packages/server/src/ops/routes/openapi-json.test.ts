@@ -219,6 +219,11 @@ describe('real answers match the document', { timeout: 120_000 }, () => {
       body: {},
     });
     await hit('GET', '/v1/connect/handoffs', '/v1/connect/handoffs', { token: st });
+    await hit('POST', '/v1/connect/position', '/v1/connect/position', {
+      token: st,
+      body: { position: null },
+    });
+    await hit('GET', '/v1/connect/position', '/v1/connect/position', { token: st });
     const flh = new URL((handoff.json as { url: string }).url).hash.slice(1);
     await hit('POST', '/v1/connect/handoffs/redeem', '/v1/connect/handoffs/redeem', { token: flh });
     await hit('POST', '/v1/connect/system-requests', '/v1/connect/system-requests', {
