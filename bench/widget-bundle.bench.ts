@@ -4,11 +4,14 @@
  *
  *   pnpm bench:widget-bundle
  *
- * Bundles an entry that re-exports the whole public API of both packages, the way a host's production build
- * would take them in: react, react-dom, react/jsx-runtime and react-query (with its query-core) stay
- * external; zod and @flange/protocol are bundled, since the widget needs them. Built twice, with Vite (the
- * project's bundler: rolldown + oxc) and esbuild, minified; the budget is checked on the larger. Everything
- * counts, lazy chunks (the German messages) included: it is all code of ours a host ships.
+ * "Own code" is read as first-party code: @flange/react, @flange/connect and the @flange/protocol code
+ * they pull in. Third-party libraries stay external: react, react-dom (and subpaths), react-query with its
+ * query-core, which the issue names, and zod (every subpath: zod/mini, zod/v4/core…), a third-party
+ * library like react-query that the issue itself counts in the third-party floor of the hosted budget.
+ * The verdict is measured, not attributed: the entry (the whole public API of both packages) is bundled
+ * with all of those external, with Vite (rolldown + oxc) and esbuild, minified, and every chunk (lazy ones
+ * included) is gzipped; the budget is checked on the larger. The same entry is bundled again with zod
+ * inside, and that total (what a host ships of ours plus zod) is printed beside it, not judged.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +26,10 @@ import { kb } from './lib/stats';
 import { loadEsbuild, loadVite, type Vite } from './lib/tools';
 
 const BUDGET_BYTES = 35_000;
-const EXTERNAL = /^(react|react-dom|@tanstack\/react-query|@tanstack\/query-core)(\/.*)?$/;
+/** The issue's third-party exclusions; `zod` joins them for the first-party figure. */
+const THIRD_PARTY = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core'];
+const externalPattern = (names: readonly string[]): RegExp =>
+  new RegExp(`^(${names.map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})(/.*)?$`);
 
 interface Chunk {
   file: string;
@@ -51,6 +57,7 @@ const measure = (file: string, code: Uint8Array | string, kind: Chunk['kind']): 
 async function withVite(
   entry: string,
   outDir: string,
+  external: RegExp,
 ): Promise<{ chunks: Chunk[]; modules: ChunkModules[] }> {
   const vite = await loadVite();
   const pluginPath = createRequire(repoPath('apps/hosted/package.json')).resolve('@vitejs/plugin-react');
@@ -69,7 +76,7 @@ async function withVite(
       modulePreload: false,
       rollupOptions: {
         input: entry,
-        external: (id: string) => EXTERNAL.test(id),
+        external: (id: string) => external.test(id),
         // An app build drops an entry's exports; a library's public API must survive tree-shaking.
         preserveEntrySignatures: 'strict',
       },
@@ -86,7 +93,7 @@ async function withVite(
   };
 }
 
-async function withEsbuild(entry: string, outDir: string): Promise<Chunk[]> {
+async function withEsbuild(entry: string, outDir: string, external: readonly string[]): Promise<Chunk[]> {
   const esbuild = loadEsbuild();
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -100,14 +107,7 @@ async function withEsbuild(entry: string, outDir: string): Promise<Chunk[]> {
     metafile: true,
     outdir: outDir,
     jsx: 'automatic',
-    external: [
-      'react',
-      'react/*',
-      'react-dom',
-      'react-dom/*',
-      '@tanstack/react-query',
-      '@tanstack/query-core',
-    ],
+    external: external.flatMap((n) => [n, `${n}/*`]),
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
@@ -141,33 +141,58 @@ function print(tool: string, chunks: Chunk[]): number {
 async function main(): Promise<void> {
   header(
     '@flange/react + @flange/connect own code (issue 4)',
-    `≤ ${kb(BUDGET_BYTES)} gzip (level ${GZIP_LEVEL}), react, react-dom and react-query external, zod and @flange/protocol included`,
+    `≤ ${kb(BUDGET_BYTES)} gzip (level ${GZIP_LEVEL}), first-party code: react, react-dom, react-query and zod external`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'flange-bench-widget-'));
   try {
     const entry = join(dir, 'entry.ts');
     writeFileSync(entry, entrySource());
-    const vite = await withVite(entry, join(dir, 'vite'));
-    const viteTotal = print('Vite (rolldown + oxc minify)', vite.chunks);
-    const packages = attribute(vite.modules, viteTotal);
     const esbuild = loadEsbuild();
-    const esbuildTotal = print(`esbuild ${esbuild.version}`, await withEsbuild(entry, join(dir, 'esbuild')));
-    const worst = Math.max(viteTotal, esbuildTotal);
-    process.stdout.write('\n   Vite bundle by package (≈, shares of the gzip size):\n');
+    const firstParty = [...THIRD_PARTY, 'zod'];
+    process.stdout.write('   First-party code (zod external too), the verdict:\n');
+    const vite = await withVite(entry, join(dir, 'vite'), externalPattern(firstParty));
+    const viteOwn = print('Vite (rolldown + oxc minify)', vite.chunks);
+    const esbuildOwn = print(
+      `esbuild ${esbuild.version}`,
+      await withEsbuild(entry, join(dir, 'esbuild'), firstParty),
+    );
+    const packages = attribute(vite.modules, viteOwn);
+    process.stdout.write('\n   Vite first-party bundle by package (≈, shares of the gzip size):\n');
     for (const p of packages) process.stdout.write(`   ${kb(p.gzip).padStart(10)}  ${p.name}\n`);
-    process.stdout.write('\n');
+
+    process.stdout.write(
+      '\n   With zod bundled (what a host ships of ours plus zod; printed, not judged):\n',
+    );
+    const viteAll = print(
+      'Vite (rolldown + oxc minify)',
+      (await withVite(entry, join(dir, 'vite-zod'), externalPattern(THIRD_PARTY))).chunks,
+    );
+    const esbuildAll = print(
+      `esbuild ${esbuild.version}`,
+      await withEsbuild(entry, join(dir, 'esbuild-zod'), THIRD_PARTY),
+    );
+    const own = Math.max(viteOwn, esbuildOwn);
+    const all = Math.max(viteAll, esbuildAll);
+    process.stdout.write(
+      `\n   first-party ${kb(own)} gzip; with zod ${kb(all)} gzip (zod ≈ ${kb(all - own)}), larger bundler each\n\n`,
+    );
     finish(
       'widget-bundle',
       [
         {
-          name: 'own code, all chunks (gzip, larger of the two bundlers)',
-          value: Math.round(worst / 10) / 100,
+          name: 'first-party code, all chunks (gzip, larger of the two bundlers)',
+          value: Math.round(own / 10) / 100,
           limit: BUDGET_BYTES / 1000,
           kind: 'max',
           unit: 'KB',
         },
       ],
-      { vite_gzip_bytes: viteTotal, esbuild_gzip_bytes: esbuildTotal, packages },
+      {
+        vite_gzip_bytes: viteOwn,
+        esbuild_gzip_bytes: esbuildOwn,
+        with_zod: { vite_gzip_bytes: viteAll, esbuild_gzip_bytes: esbuildAll },
+        packages,
+      },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

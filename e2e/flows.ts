@@ -59,7 +59,7 @@ export async function expectFlowSuccess(flow: FlowRoot, url: string): Promise<vo
 }
 
 /**
- * The demo's status card: what Acme's backend read from GET /v1/connection with the connection token.
+ * The demo's status card: what Acme's backend read from Flange with the SDK (`connections.get`).
  * Checked against the values the user typed, not against what the widget said.
  */
 export async function expectDemoStatus(page: Page, url: string): Promise<string> {

@@ -100,8 +100,10 @@ export class LeakWatch {
     try {
       this.check(`${where} (body)`, (await res.body()).toString('utf8'));
     } catch {
-      // Redirects have no body; anything else we could not read is reported, not assumed clean.
-      if (res.status() < 300 || res.status() >= 400) this.unread.push(where);
+      // Redirects and 204 No Content have no body (a 204 cut off by a navigation cannot be read back);
+      // anything else we could not read is reported, not assumed clean.
+      const status = res.status();
+      if (status !== 204 && (status < 300 || status >= 400)) this.unread.push(where);
     }
   }
 

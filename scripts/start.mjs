@@ -101,8 +101,9 @@ try {
         HOST: '127.0.0.1',
         FLANGE_PUBLIC_URL: flangeUrl,
         FLANGE_DATA_DIR: dataDir,
-        // Only the simulators' loopback address is opted in (over plain http, as they serve it);
-        // every other private or loopback address stays refused.
+        // Only the loopback address is opted in (over plain http), for the simulators and the demo's
+        // webhook receiver (http://127.0.0.1:<demo port>/webhooks/flange, the same SSRF rules apply to
+        // webhook URLs); every other private address stays refused. Production leaves this empty.
         FLANGE_ALLOWED_NETWORKS: '127.0.0.1/32',
         FLANGE_ALLOW_HTTP: 'true',
         FLANGE_SANDBOX_FILE: sandboxFile,

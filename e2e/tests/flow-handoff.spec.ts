@@ -59,6 +59,7 @@ test('hand-off: the end user sends a one-time link, the IT admin connects in ano
   await page.getByText(/Widget events received by Acme/).click();
   const events = page.getByRole('group').filter({ hasText: 'Widget events received by Acme' });
   await expect(events.getByText('HANDOFF', { exact: true }).first()).toBeVisible();
+  await expect(events.getByText('SUCCESS', { exact: true })).toHaveCount(1);
 
   // The link works once.
   const again = await adminContext.newPage();

@@ -1,7 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { maximoSandbox, openInline } from '../flows';
-import { createSession, openHostPage } from './flow-support';
+import { createSession, expectAllGerman, openHostPage } from './flow-support';
 
 const flowFrame = (page: Page): Frame => {
   const frame = page.frames().find((f) => f.url().includes('/connect'));
@@ -17,6 +17,11 @@ test('German: the session’s locale, every step in German, validation and error
   const flow = await openHostPage(page, await createSession(stack, { locale: 'de' }));
   await expect(flow.getByRole('heading', { name: 'Welches System nutzt Ihr Unternehmen?' })).toBeVisible();
   await expect(flow.locator('[lang="de"]').first()).toBeVisible();
+  const german = (step: string) => expectAllGerman(flowFrame(page), step);
+  await german('catalog');
+  await flow.getByRole('searchbox', { name: 'Systeme suchen' }).fill('kein solches system');
+  await expect(flow.getByRole('button', { name: 'Anfragen' })).toBeVisible();
+  await german('catalog without a match');
   await flow.getByRole('searchbox', { name: 'Systeme suchen' }).fill('maximo');
   await flow.getByRole('button', { name: 'IBM Maximo' }).click();
   await expect(flow.getByRole('heading', { name: 'IBM Maximo verbinden' })).toBeVisible();
@@ -31,6 +36,12 @@ test('German: the session’s locale, every step in German, validation and error
   await expect(flow.getByText(/^Das ist IBM Maximo/)).toBeVisible({ timeout: 20_000 });
   await flow.getByRole('button', { name: 'Verbinden', exact: true }).click();
   await expect(flow.getByText('API key ist erforderlich.')).toBeVisible();
+  await german('form with a validation message');
+  // The hand-off screen, and back.
+  await flow.getByRole('button', { name: 'Ich habe diese Zugangsdaten nicht' }).click();
+  await expect(flow.getByRole('textbox', { name: 'Link für Ihre IT-Administration' })).toHaveValue(/#flh_/);
+  await german('hand-off');
+  await flow.getByRole('button', { name: 'Zugangsdaten selbst eingeben' }).click();
   // A key Maximo does not know (each journey its own, so the lockout guard never adds up across them).
   await flow.getByRole('textbox', { name: 'API key' }).fill('maximo-unknown-key-de');
   await flow.getByRole('button', { name: 'Verbinden', exact: true }).click();
@@ -43,6 +54,7 @@ test('German: the session’s locale, every step in German, validation and error
     /^Ihr System hat diese Zugangsdaten abgelehnt|^Dieser Schlüssel ist abgelaufen/,
   );
   await expect(alert).toContainText('Abgebrochen bei „Anmelden“.');
+  await german('failure');
   await flow.getByRole('button', { name: 'Erneut versuchen' }).click();
   await flow.getByRole('textbox', { name: 'API key' }).fill(apiKey);
   await flow.getByRole('button', { name: 'Verbinden', exact: true }).click();
@@ -50,6 +62,7 @@ test('German: the session’s locale, every step in German, validation and error
   await expect(done).toBeVisible({ timeout: 30_000 });
   await expect(done).toContainText('IBM Maximo ist verbunden.');
   await expect(done.getByText('Angemeldet als')).toBeVisible();
+  await german('success');
 });
 
 test('dark theme: the host asks for it, and the flow and its page go dark', async ({ page, stack }) => {
@@ -93,7 +106,10 @@ test('system theme follows the device’s dark mode', async ({ page, stack }) =>
 });
 
 for (const where of ['inline', 'hosted'] as const) {
-  test(`360 px wide (${where}): every step fits without sideways scrolling`, async ({ page, stack }) => {
+  test(`360 px wide (${where}): every step fits without sideways scrolling, and the flow completes`, async ({
+    page,
+    stack,
+  }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     const { url, apiKey } = maximoSandbox(stack);
     const flow =
@@ -115,12 +131,25 @@ for (const where of ['inline', 'hosted'] as const) {
     await flow.getByRole('button', { name: 'IBM Maximo' }).click();
     await flow.getByRole('radio', { name: 'API key' }).check();
     await flow.getByRole('textbox', { name: 'Maximo address' }).fill(url);
-    await flow.getByRole('textbox', { name: 'API key' }).fill(apiKey);
+    await expect(flow.getByText(/^This is IBM Maximo/)).toBeVisible({ timeout: 20_000 });
     expect(await overflow()).toBe(0);
+    // The hand-off screen, with its long link.
+    await flow.getByRole('button', { name: 'I don’t have these credentials' }).click();
+    await expect(flow.getByRole('textbox', { name: 'Link for your IT admin' })).toHaveValue(/#flh_/);
+    expect(await overflow()).toBe(0);
+    await flow.getByRole('button', { name: 'Enter the credentials myself' }).click();
+    // A failure, with its checklist, message and guidance.
+    const key = flow.getByRole('textbox', { name: 'API key' });
+    await key.fill(`maximo-unknown-key-360-${where}`);
     const connect = flow.getByRole('button', { name: 'Connect', exact: true });
     const box = await connect.boundingBox();
     // Targets stay finger-sized (WCAG 2.5.8 asks 24 px; we give 44).
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await connect.click();
+    await expect(flow.getByRole('heading', { name: 'We couldn’t connect' })).toBeVisible({ timeout: 30_000 });
+    expect(await overflow()).toBe(0);
+    await flow.getByRole('button', { name: 'Try again' }).click();
+    await key.fill(apiKey);
     await connect.click();
     await expect(flow.getByRole('region', { name: 'Connected', exact: true })).toBeVisible({
       timeout: 30_000,
@@ -128,3 +157,24 @@ for (const where of ['inline', 'hosted'] as const) {
     expect(await overflow()).toBe(0);
   });
 }
+
+test.describe('German inline', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('German inline: the browser’s language, its messages fetched from the Flange API', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/connect/locales/')) asked.push(new URL(r.url()).pathname);
+    });
+    const flow = await openInline(page);
+    await expect(flow.getByRole('heading', { name: 'Welches System nutzt Ihr Unternehmen?' })).toBeVisible();
+    await flow.getByRole('searchbox', { name: 'Systeme suchen' }).fill('maximo');
+    await flow.getByRole('button', { name: 'IBM Maximo' }).click();
+    await expect(flow.getByRole('heading', { name: 'IBM Maximo verbinden' })).toBeVisible();
+    await expect(flow.getByText('Schritt 2 von 4: Angaben')).toBeVisible();
+    // One request, cross-origin from the host page, and the host's bundle carried no German.
+    expect(asked).toEqual(['/v1/connect/locales/de']);
+  });
+});

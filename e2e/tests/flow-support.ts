@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
+import type { BrowserContext, Frame, FrameLocator, Locator, Page } from '@playwright/test';
+import { en } from '../../packages/protocol/src/i18n/en';
+import { de } from '../../packages/protocol/src/i18n/de';
 import { LeakWatch, CONNECTION_TOKEN_MARK, expect, type Stack } from '../fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -219,15 +221,19 @@ export async function expectAxeClean(page: Page, step: string): Promise<void> {
 
 /**
  * With FLANGE_SCREENSHOTS=1, save the page as docs/screenshots/<name>.png (1x, the viewport the
- * journey set, ≤ 800 px wide) for docs/flow.md; otherwise do nothing.
+ * journey set, ≤ 800 px wide) for docs/flow.md, with `mask` painted over (a one-time link's secret
+ * has no place in a picture, even a dead one); otherwise do nothing.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, mask: Locator[] = []): Promise<void> {
   if (process.env.FLANGE_SCREENSHOTS !== '1') return;
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   // Let the focus ring and any transition settle so the picture is what a user sees.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  writeFileSync(join(dir, `${name}.png`), await page.screenshot({ animations: 'disabled', caret: 'hide' }));
+  writeFileSync(
+    join(dir, `${name}.png`),
+    await page.screenshot({ animations: 'disabled', caret: 'hide', mask, maskColor: '#9ca3af' }),
+  );
 }
 
 /** A second browser (another person's, the IT admin's) watched for connection tokens like the first. */
@@ -248,4 +254,64 @@ export async function expectNoSecretStored(page: Page, secrets: string[]): Promi
       .catch(() => '');
     for (const secret of secrets) expect(dump, `storage of ${frame.url()}`).not.toContain(secret);
   }
+}
+
+/**
+ * The English catalog's texts that German translates (a German text identical to English, such as a
+ * product word, is not one), as whole-text patterns: `{name}` placeholders match anything. Templates
+ * that are mostly placeholders would match any text and are left out.
+ */
+function englishOnlyPatterns(): string[] {
+  return (Object.keys(en) as (keyof typeof en)[])
+    .filter((k) => en[k] !== de[k])
+    .map((k) => en[k])
+    .filter((text) => text.replace(/\{\w+\}/g, '').replace(/[^A-Za-z]/g, '').length >= 3)
+    .map((text) =>
+      text
+        .split(/\{\w+\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+        .join('.+'),
+    );
+}
+
+/**
+ * Nothing the flow itself says is in English on a German screen: no visible text, label, placeholder
+ * or title outside the connector's own text (marked lang="en") matches an English catalog message.
+ * Also checks the flow declares German.
+ */
+export async function expectAllGerman(frame: Frame | Page, step: string): Promise<void> {
+  const result = await frame.evaluate((sources) => {
+    const patterns = sources.map((source) => new RegExp(`^${source}$`));
+    const isEnglish = (text: string) => patterns.some((p) => p.test(text));
+    const root = document.querySelector<HTMLElement>('.flange-root');
+    if (!root) return { lang: null, english: ['no .flange-root'], checked: 0 };
+    const lang = root.querySelector('[lang]')?.getAttribute('lang') ?? null;
+    const english: string[] = [];
+    let checked = 0;
+    // The nearest language wins: the connector's English inside the German flow inside an English page.
+    const skip = (el: Element) =>
+      el.closest('[lang]')?.getAttribute('lang') === 'en' ||
+      el.closest('code, script, style, [hidden], [aria-hidden="true"]') !== null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (!el || text.length < 2 || skip(el) || !el.checkVisibility()) continue;
+      checked++;
+      if (isEnglish(text)) english.push(text);
+    }
+    for (const el of Array.from(root.querySelectorAll('[aria-label], [placeholder], [title], [alt]'))) {
+      if (skip(el)) continue;
+      for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const value = el.getAttribute(name)?.trim();
+        if (!value) continue;
+        checked++;
+        if (isEnglish(value)) english.push(`${name}="${value}"`);
+      }
+    }
+    return { lang, english, checked };
+  }, englishOnlyPatterns());
+  expect(result.lang, `language of the ${step}`).toBe('de');
+  expect(result.checked, `texts checked on the ${step}`).toBeGreaterThan(3);
+  expect(result.english, `English on the German ${step}`).toEqual([]);
 }

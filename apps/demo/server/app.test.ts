@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestDemo, unreachableFlange, type TestDemo } from './testing';
+import { deadFlange, startTestDemo, type TestDemo } from './testing';
 
 let demo: TestDemo | undefined;
 afterEach(async () => {
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('demo app shell', () => {
   it('answers /healthz and sends a CSP that frames and calls only Flange', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange, flangeOrigins: ['http://localhost:4999'] });
+    demo = await startTestDemo({ flange: deadFlange(), flangeOrigins: ['http://localhost:4999'] });
     const res = await demo.call('/healthz');
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -24,7 +24,7 @@ describe('demo app shell', () => {
   });
 
   it('gives a browser one HttpOnly workspace cookie and keeps it', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const first = await demo.call('/api/me');
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^acme_workspace=ws_[0-9a-f]{32}; Path=\/; HttpOnly; SameSite=Lax/);
@@ -37,13 +37,13 @@ describe('demo app shell', () => {
   });
 
   it('replaces a forged workspace cookie instead of trusting it', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await fetch(`${demo.url}/api/me`, { headers: { cookie: 'acme_workspace=../../etc/passwd' } });
     expect(res.headers.get('set-cookie')).toMatch(/^acme_workspace=ws_[0-9a-f]{32};/);
   });
 
   it('answers an unknown API path with a problem document, not the page', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await demo.call('/api/nope', { method: 'POST' });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -56,7 +56,7 @@ describe('demo app shell', () => {
 
     it('serves index.html for app paths and says how to build when it is missing', async () => {
       dir = await mkdtemp(join(tmpdir(), 'demo-dist-'));
-      demo = await startTestDemo({ flange: unreachableFlange, staticDir: dir });
+      demo = await startTestDemo({ flange: deadFlange(), staticDir: dir });
       const missing = await demo.call('/integrations');
       expect(missing.status).toBe(503);
       expect(await missing.text()).toContain('pnpm --filter @flange/demo build');

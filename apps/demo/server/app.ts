@@ -2,18 +2,35 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { ConnectionStore } from './connection-store';
-import type { FlangeApi } from './flange-api';
+import type { EventFeed } from './event-feed';
+import type { FlangeClient } from './flange-client';
 import { sameOriginOnly } from './guards';
 import { apiNotFound, errorHandler } from './problem';
+import {
+  deleteConnection,
+  postConnectionRotateToken,
+  postConnectionVerify,
+} from './routes/connection-actions';
 import { getConnection } from './routes/get-connection';
+import { getEvents } from './routes/get-events';
 import { getMe } from './routes/get-me';
 import { postConnectSession } from './routes/post-connect-session';
 import { postExchange } from './routes/post-exchange';
+import { postWebhook } from './routes/post-webhook';
+import type { WebhookRegistration } from './webhook-endpoint';
 import { workspaceSession } from './workspace';
 
+/** Where Flange delivers webhooks on this app (outside /api: no cookie, no Origin check, raw body). */
+export const WEBHOOK_PATH = '/webhooks/flange';
+
 export interface DemoAppDeps {
-  flange: FlangeApi;
+  /** The `@flange/node` SDK client every call to Flange goes through. */
+  flange: FlangeClient;
   store: ConnectionStore;
+  /** Verified webhooks, fanned out to the browsers' Events panels. */
+  feed: EventFeed;
+  /** Holds the endpoint's signing secret once registered. */
+  registration: Pick<WebhookRegistration, 'secret'>;
   /** This app's own origins (http://localhost:3000 and its 127.0.0.1 twin): Flange sessions allow only these. */
   origins: readonly string[];
   /** Flange's origins, which the page may frame and call (the inline widget talks to Flange directly). */
@@ -53,6 +70,9 @@ export function createDemoApp(deps: DemoAppDeps): Express {
     res.json({ ok: true });
   });
 
+  // Before the JSON parser and the workspace cookie: the signature covers the exact bytes received.
+  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: '256kb' }), postWebhook(deps));
+
   const api = express.Router();
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -64,6 +84,10 @@ export function createDemoApp(deps: DemoAppDeps): Express {
   api.post('/flange/connect-session', postConnectSession(deps));
   api.post('/flange/exchange', postExchange(deps));
   api.get('/connection', getConnection(deps));
+  api.post('/connection/verify', postConnectionVerify(deps));
+  api.post('/connection/rotate-token', postConnectionRotateToken(deps));
+  api.delete('/connection', deleteConnection(deps));
+  api.get('/events', getEvents(deps));
   api.use(apiNotFound);
 
   app.use(workspaceSession({ secure }));

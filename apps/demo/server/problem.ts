@@ -1,8 +1,10 @@
+import { FlangeConnectionError, FlangeError, FlangeProtocolError } from '@flange/node';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 
 /** The closed set of codes the demo backend answers its own frontend with. */
 export type DemoErrorCode =
   | 'INVALID_REQUEST'
+  | 'INVALID_SIGNATURE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'FORBIDDEN_ORIGIN'
@@ -14,6 +16,7 @@ export type DemoErrorCode =
 
 const STATUS: Record<DemoErrorCode, number> = {
   INVALID_REQUEST: 400,
+  INVALID_SIGNATURE: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   FORBIDDEN_ORIGIN: 403,
@@ -77,6 +80,11 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
     sendProblem(res, err);
     return;
   }
+  const fromSdk = fromFlangeError(err);
+  if (fromSdk !== undefined) {
+    sendProblem(res, fromSdk);
+    return;
+  }
   const type =
     typeof err === 'object' && err !== null && 'type' in err ? (err as { type: unknown }).type : undefined;
   if (type === 'entity.parse.failed') {
@@ -94,3 +102,20 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
   console.error('demo: unexpected error', err instanceof Error ? err.message : 'unknown');
   sendProblem(res, new DemoError('INTERNAL_ERROR', 'Something went wrong on our side.'));
 };
+
+/** The SDK's typed errors as the demo's own problem codes (Flange's code travels as `flange_code`). */
+export function fromFlangeError(err: unknown): DemoError | undefined {
+  if (err instanceof FlangeError) {
+    return new DemoError('FLANGE_ERROR', `Flange refused the call: ${err.message}`, {
+      flangeCode: err.code,
+      ...(err.displayMessage === null ? {} : { displayMessage: err.displayMessage }),
+    });
+  }
+  if (err instanceof FlangeConnectionError) {
+    return new DemoError('FLANGE_UNREACHABLE', `Flange did not answer: ${err.message}.`);
+  }
+  if (err instanceof FlangeProtocolError) {
+    return new DemoError('FLANGE_ERROR', `Flange answered with an unexpected body: ${err.message}`);
+  }
+  return undefined;
+}

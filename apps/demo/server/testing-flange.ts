@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createConnectors } from '@flange/connectors';
 import { maximoSandboxHints, startMaximoSimulator, type MaximoSimulator } from '@flange/simulators';
 import {
+  DEFAULT_LIFECYCLE_CONFIG,
   Keyring,
+  createLifecycle,
   createLogger,
   createPgliteDb,
   createTenant,
@@ -22,8 +24,13 @@ export interface FlangeStack {
   close(): Promise<void>;
 }
 
-/** Start the stack the demo talks to in production, on port 0, with nothing read from the environment. */
-export async function startFlangeStack(): Promise<FlangeStack> {
+/**
+ * Start the stack the demo talks to in production, on port 0, with nothing read from the environment: the
+ * Flange server with its lifecycle module (webhooks dispatched at once, no scheduled health checks).
+ * Loopback is opted in for the simulator and the demo's receiver, as `pnpm start` does; with
+ * `loopbackWebhooks: false` webhook URLs get the production rules (no private or loopback addresses).
+ */
+export async function startFlangeStack(opts: { loopbackWebhooks?: boolean } = {}): Promise<FlangeStack> {
   const maximo = await startMaximoSimulator({ host: '127.0.0.1' });
   const db = await createPgliteDb();
   await migrate(db);
@@ -42,6 +49,13 @@ export async function startFlangeStack(): Promise<FlangeStack> {
     },
     { cwd: process.cwd(), hostedDist: '/nonexistent' },
   );
+  const lifecycle = createLifecycle({
+    config: { ...DEFAULT_LIFECYCLE_CONFIG, health: { ...DEFAULT_LIFECYCLE_CONFIG.health, enabled: false } },
+    db,
+    clock: systemClock,
+    network: opts.loopbackWebhooks === false ? { ...config.network, allowedNetworks: [] } : config.network,
+    dispatcher: { pollIntervalMs: 100 },
+  });
   const server: RunningServer = await startServer({
     config,
     db,
@@ -51,6 +65,8 @@ export async function startFlangeStack(): Promise<FlangeStack> {
     logger: createLogger({ level: 'silent' }),
     sandbox: { 'ibm-maximo': maximoSandboxHints(maximo.url) },
     publicUrlFromPort: true,
+    outbox: lifecycle.outbox,
+    plugins: [lifecycle.plugin],
   });
   const goodApiKey = maximoSandboxHints(maximo.url).credentials.api_key?.api_key;
   if (goodApiKey === undefined) throw new Error('The Maximo sandbox hints name no API key.');

@@ -1,5 +1,5 @@
 import { ConnectionView } from '@flange/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A failed call to the demo's own backend, with the message it is safe to show. */
 export class DemoApiError extends Error {
@@ -14,15 +14,15 @@ export class DemoApiError extends Error {
 }
 
 const ProblemBody = z.object({
-  detail: z.string().optional(),
-  display_message: z.string().optional(),
-  code: z.string().optional(),
+  detail: z.optional(z.string()),
+  display_message: z.optional(z.string()),
+  code: z.optional(z.string()),
 });
 
 async function request<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   path: string,
-  init?: { method: 'POST'; body: unknown },
+  init?: { method: 'POST' | 'DELETE'; body?: unknown },
 ): Promise<T> {
   let res: Response;
   try {
@@ -31,8 +31,9 @@ async function request<T>(
         ? {}
         : {
             method: init.method,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(init.body),
+            ...(init.body === undefined
+              ? {}
+              : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
           }),
       credentials: 'same-origin',
     });
@@ -71,12 +72,13 @@ export const ConnectSession = z.object({
 export type ConnectSession = z.infer<typeof ConnectSession>;
 
 export const ConnectionState = z.object({
-  connection: ConnectionView.nullable(),
+  connection: z.nullable(ConnectionView),
   other_connections: z.number(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
 const Exchanged = z.object({ connection: ConnectionView });
+const Rotated = z.object({ connection: ConnectionView, previous_token_expires_at: z.string() });
 
 /** The demo backend's API, as the page uses it. Flange's secret key and connection token stay behind it. */
 export const demoApi = {
@@ -86,4 +88,13 @@ export const demoApi = {
     request(ConnectSession, '/api/flange/connect-session', { method: 'POST', body: { mode } }),
   exchange: (publicToken: string) =>
     request(Exchanged, '/api/flange/exchange', { method: 'POST', body: { public_token: publicToken } }),
+  /** Flange re-verifies the credentials now ("Check now"). */
+  verify: () => request(Exchanged, '/api/connection/verify', { method: 'POST' }),
+  /** A new connection token, kept by the backend; the answer says when the old one stops. */
+  rotateToken: () => request(Rotated, '/api/connection/rotate-token', { method: 'POST' }),
+  /** Revoke the connection at Flange ("Disconnect"). */
+  disconnect: () => request(Exchanged, '/api/connection', { method: 'DELETE' }),
 };
+
+/** The stream of verified webhooks for this workspace (server-sent events, same origin). */
+export const EVENTS_URL = '/api/events';

@@ -1,11 +1,15 @@
+// First: configures zod before any module builds a schema.
+// oxlint-disable-next-line import/no-unassigned-import
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { FlangeApiError, FlangeConnect, createTranslate, loadMessages, resolveLocale } from '@flange/react';
 import type { MessageKey, Translate } from '@flange/react';
-import { connectToHost, isEmbedded, readHostedBoot, redeemHandoff } from '@flange/connect';
-import type { HostBridge } from '@flange/connect';
+import { connectToHost, isEmbedded, readHostedBoot, redeemHandoff } from '@flange/connect/frame';
+import type { HostBridge } from '@flange/connect/frame';
 import type { HandoffResume, HostToFrameMessage, Locale } from '@flange/protocol';
+import { enHosted } from '@flange/protocol/i18n/en-hosted';
 
 type Init = Extract<HostToFrameMessage, { type: 'init' }>;
 
@@ -51,6 +55,7 @@ function renderFlow(root: Root, bridge: HostBridge, apiBase: string, init: Init)
           sessionToken={init.session_token}
           apiBaseUrl={apiBase}
           isolation="scoped"
+          headingLevel={1}
           {...(init.locale ? { locale: init.locale } : {})}
           {...(init.theme ? { theme: init.theme } : {})}
           {...(nonce ? { cspNonce: nonce } : {})}
@@ -66,7 +71,9 @@ function renderFlow(root: Root, bridge: HostBridge, apiBase: string, init: Init)
   );
   // Escape inside the frame never reaches the host page's listener: tell the host ourselves.
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') bridge.send({ type: 'exit', error: null, metadata: { status: 'user_closed' } });
+    if (e.key !== 'Escape') return;
+    bridge.send({ type: 'event', name: 'EXIT', metadata: { status: 'user_closed' } });
+    bridge.send({ type: 'exit', error: null, metadata: { status: 'user_closed' } });
   });
   followHeight(bridge);
 }
@@ -89,7 +96,7 @@ async function runHandoff(
     redeemed = await redeemHandoff({ baseUrl: apiBase, secret });
   } catch (error) {
     // Error texts live with the later screens' messages.
-    const all = createTranslate(await loadMessages(locale));
+    const all = createTranslate({ ...enHosted, ...(await loadMessages(locale, 'all', { apiBase })) });
     const text =
       error instanceof FlangeApiError && error.status !== 0
         ? locale === 'en' && error.displayMessage
@@ -110,6 +117,7 @@ async function runHandoff(
           sessionToken={redeemed.session_token}
           apiBaseUrl={apiBase}
           isolation="scoped"
+          headingLevel={1}
           theme={{ mode: 'system' }}
           handoff={{ resume: redeemed.resume }}
           {...(nonce ? { cspNonce: nonce } : {})}
@@ -128,8 +136,13 @@ async function main(): Promise<void> {
   const root = createRoot(el);
   const locale = resolveLocale(undefined, null);
   document.documentElement.lang = locale;
-  const t = createTranslate(await loadMessages(locale, 'core'));
   const boot = readHostedBoot();
+  // Languages other than English come from the API (the page's own server when the boot is missing).
+  // The page's own English rides with it; a served catalog (any other language) has these keys too.
+  const t = createTranslate({
+    ...enHosted,
+    ...(await loadMessages(locale, 'core', { apiBase: boot?.api_base ?? '' })),
+  });
   if (!boot) return message(root, t('hosted.invalid'), true);
 
   const handoff = HANDOFF_FRAGMENT.exec(window.location.hash);

@@ -1,14 +1,13 @@
 export { FlangeApiError } from './api/api-error';
-export { createApiClient, redeemHandoff } from './api/api-client';
+export { createApiClient } from './api/api-client';
 export type { ApiClient, ApiClientOptions, RequestOptions } from './api/api-client';
-export { readEventStream, streamAttemptEvents } from './api/sse';
-export type { SseMessage, AttemptStreamOptions } from './api/sse';
+// The stream reader is not exported as a value: api-client loads it on demand (its own chunk).
+export type { AttemptStreamOptions } from './api/sse';
+export type { SseMessage } from './api/event-stream';
 export { openConnect } from './embed/open-connect';
 export type { OpenConnectOptions, ConnectHandle, ConnectSuccess } from './embed/open-connect';
 export { httpOrigin } from './embed/origin';
-export { readHostedBoot, BOOT_ELEMENT_ID } from './frame/boot';
-export { connectToHost, isEmbedded } from './frame/host-bridge';
-export type { HostBridge, HostBridgeOptions, BridgeTarget, BridgeWindow } from './frame/host-bridge';
+// The iframe side (hosted page, hand-off page) is `@flange/connect/frame`: hosts never ship it.
 export { createFlowStore } from './flow/flow-store';
 export type { FlowStore, FlowStoreOptions, StartOptions, SubmitInput } from './flow/flow-store';
 export { MAX_RECENT } from './flow/persistence';

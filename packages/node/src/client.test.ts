@@ -257,6 +257,9 @@ describe('Flange client', () => {
     server.on('POST', '/v1/webhook-endpoints/whe_1/roll-secret', (_req, res) =>
       json(res, 200, { ...endpoint, secret, previous_secret_expires_at: '2026-01-02T00:00:00.000Z' }),
     );
+    server.on('PATCH', '/v1/webhook-endpoints/whe_1', (req, res) =>
+      json(res, 200, { ...endpoint, ...(req.body as object) }),
+    );
     server.on('GET', '/v1/webhook-deliveries', (_req, res) =>
       json(res, 200, { data: [delivery], next_cursor: null }),
     );
@@ -268,6 +271,18 @@ describe('Flange client', () => {
     expect((await flange.webhookEndpoints.list()).data).toHaveLength(1);
     await expect(flange.webhookEndpoints.delete('whe_1')).resolves.toBeUndefined();
     await flange.webhookEndpoints.rollSecret('whe_1', { expires_in_seconds: 600 });
+    expect((await flange.webhookEndpoints.disable('whe_1')).status).toBe('disabled');
+    expect((await flange.webhookEndpoints.enable('whe_1')).status).toBe('enabled');
+    expect((await flange.webhookEndpoints.update('whe_1', { description: 'ops' })).description).toBe('ops');
+    expect(
+      server.requests
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => ({ path: r.path, body: r.body, type: r.contentType })),
+    ).toEqual([
+      { path: '/v1/webhook-endpoints/whe_1', body: { status: 'disabled' }, type: 'application/json' },
+      { path: '/v1/webhook-endpoints/whe_1', body: { status: 'enabled' }, type: 'application/json' },
+      { path: '/v1/webhook-endpoints/whe_1', body: { description: 'ops' }, type: 'application/json' },
+    ]);
     const deliveries = await flange.webhookDeliveries.list({ endpoint_id: 'whe_1', status: 'pending' });
     expect(deliveries.data[0]?.attempts[0]?.error_class).toBe('http_status');
     await flange.webhookDeliveries.retry('whd_1');

@@ -17,6 +17,7 @@ import {
   type ListWebhookDeliveriesQuery,
   type RollWebhookSecretBody,
   type RotateTokenBody,
+  type UpdateWebhookEndpointBody,
   type WebhookEvent,
 } from '@flange/protocol';
 import { request, type RequestSpec, type TransportOptions } from './http';
@@ -156,6 +157,18 @@ export class Flange {
         path: `/v1/webhook-endpoints/${id(endpointId)}`,
         schema: WebhookEndpointView,
       }),
+    /** Change the fields given: `url`, `events`, `description` (null clears it) or `status`. */
+    update: (endpointId: string, body: UpdateWebhookEndpointBody) =>
+      this.#call({
+        method: 'PATCH',
+        path: `/v1/webhook-endpoints/${id(endpointId)}`,
+        body,
+        schema: WebhookEndpointView,
+      }),
+    /** Deliver to it again, e.g. after it answered 410; events raised while it was off are not sent. */
+    enable: (endpointId: string) => this.webhookEndpoints.update(endpointId, { status: 'enabled' }),
+    /** Stop delivering to it; its pending deliveries are cancelled. */
+    disable: (endpointId: string) => this.webhookEndpoints.update(endpointId, { status: 'disabled' }),
     delete: (endpointId: string) =>
       this.#call({ method: 'DELETE', path: `/v1/webhook-endpoints/${id(endpointId)}`, schema: null }),
     /** A new secret; the old one keeps signing beside it for `expires_in_seconds` (default 24 h). */

@@ -1,5 +1,5 @@
 import { ErrorCode, Problem } from '@flange/protocol';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { FlangeConnectionError, FlangeError, FlangeProtocolError } from './errors';
 
 export interface TransportOptions {
@@ -11,13 +11,13 @@ export interface TransportOptions {
 }
 
 export interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   token: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   /** null for a 204 answer. */
-  schema: z.ZodType<T> | null;
+  schema: z.ZodMiniType<T> | null;
 }
 
 /** Longest Retry-After the SDK waits out by itself. */

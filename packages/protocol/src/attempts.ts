@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ErrorCode } from './errors';
 import { Guidance } from './problem';
 import { StepId, StepStatus } from './steps';
@@ -6,7 +6,7 @@ import { ConnectionView } from './connection';
 
 /** A certificate the user may choose to trust for this one connection. */
 export const CertificateInfo = z.object({
-  sha256: z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/),
+  sha256: z.string().check(z.regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/)),
   subject: z.string(),
   issuer: z.string(),
   valid_from: z.string(),
@@ -21,48 +21,28 @@ export const AttemptError = z.object({
   step: StepId,
   display_message: z.string(),
   /** The form field to fix, when one is at fault. */
-  param: z.string().optional(),
-  guidance: Guidance.optional(),
+  param: z.optional(z.string()),
+  guidance: z.optional(Guidance),
   /** For obscured failures: everything it may be, and where the admin sees the real reason. */
-  possible_causes: z.array(z.string()).optional(),
+  possible_causes: z.optional(z.array(z.string())),
   /** The upstream product's own signal (an error id such as BMXAA7901E), never its body. */
-  upstream_code: z.string().optional(),
-  certificate: CertificateInfo.optional(),
+  upstream_code: z.optional(z.string()),
+  certificate: z.optional(CertificateInfo),
   /** Can the same values succeed later without a change (timeouts, rate limits)? */
   retryable: z.boolean(),
 });
 export type AttemptError = z.infer<typeof AttemptError>;
 
-export const CreateAttemptBody = z.strictObject({
-  system_id: z.string().min(1).max(100),
-  auth_method: z.string().min(1).max(100),
-  values: z.record(z.string().max(100), z.string().max(65536)),
-  /** SHA-256 fingerprint of a certificate the user chose to trust (from a TLS_UNTRUSTED error). */
-  trust_certificate_sha256: CertificateInfo.shape.sha256.optional(),
-});
-export type CreateAttemptBody = z.infer<typeof CreateAttemptBody>;
-
 export const CreateAttemptResponse = z.object({ attempt_id: z.string(), events_url: z.string() });
 export type CreateAttemptResponse = z.infer<typeof CreateAttemptResponse>;
-
-export const Account = z.object({
-  user: z.string().optional(),
-  display_name: z.string().optional(),
-  tenant: z.string().optional(),
-  company: z.string().optional(),
-});
-export type Account = z.infer<typeof Account>;
-
-export const VerifiedEntity = z.object({ id: z.string(), label: z.string(), ok: z.boolean() });
-export type VerifiedEntity = z.infer<typeof VerifiedEntity>;
 
 export const StepEvent = z.object({
   type: z.literal('step'),
   step: StepId,
   status: StepStatus,
-  duration_ms: z.number().nonnegative().optional(),
+  duration_ms: z.optional(z.number().check(z.nonnegative())),
   /** Short, safe detail: "203.0.113.7", "IBM Maximo 7.6.1.3", "3 of 3 entities readable". */
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 export type StepEvent = z.infer<typeof StepEvent>;
 
@@ -93,20 +73,17 @@ export const AttemptState = z.object({
 });
 export type AttemptState = z.infer<typeof AttemptState>;
 
-export const ProbeBody = z.strictObject({ system_id: z.string().min(1).max(100), url: z.string().max(2048) });
-export type ProbeBody = z.infer<typeof ProbeBody>;
-
 /** What we learn about an address before any credential is typed. */
 export const ProbeResult = z.object({
   normalized_url: z.string(),
   reachable: z.boolean(),
   tls: z.enum(['trusted', 'untrusted', 'none']),
-  certificate: CertificateInfo.optional(),
+  certificate: z.optional(CertificateInfo),
   /** `match`: it is the product; `mismatch`: something else answers; `unknown`: no fingerprint. */
   product: z.enum(['match', 'mismatch', 'unknown']),
-  product_name: z.string().optional(),
-  version: z.string().optional(),
+  product_name: z.optional(z.string()),
+  version: z.optional(z.string()),
   message: z.string(),
-  code: ErrorCode.optional(),
+  code: z.optional(ErrorCode),
 });
 export type ProbeResult = z.infer<typeof ProbeResult>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FieldSpec } from './fields';
 import { StepId } from './steps';
 
@@ -28,32 +28,36 @@ export type Deployment = z.infer<typeof Deployment>;
 
 /** One entry of the catalog, as the widget lists it. */
 export const SystemSummary = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)),
   name: z.string(),
   vendor: z.string(),
   category: Category,
-  deployment: z.array(Deployment).min(1),
+  deployment: z.array(Deployment).check(z.minLength(1)),
   aliases: z.array(z.string()),
   /** `available`: a connector exists; `on_request`: the end user may ask for it. */
   availability: z.enum(['available', 'on_request']),
   /** Higher first; used to rank an empty search. */
-  popularity: z.number().int().min(0).max(100),
-  logo: z.object({ monogram: z.string().min(1).max(3), background: z.string(), foreground: z.string() }),
+  popularity: z.number().check(z.int(), z.gte(0), z.lte(100)),
+  logo: z.object({
+    monogram: z.string().check(z.minLength(1), z.maxLength(3)),
+    background: z.string(),
+    foreground: z.string(),
+  }),
 });
 export type SystemSummary = z.infer<typeof SystemSummary>;
 
-export const CatalogResponse = z.object({ data: z.array(SystemSummary), total: z.number().int() });
+export const CatalogResponse = z.object({ data: z.array(SystemSummary), total: z.number().check(z.int()) });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
 export const GuideStep = z.object({
   text: z.string(),
   /** Anchor a field's help link points at. */
-  anchor: z.string().optional(),
+  anchor: z.optional(z.string()),
 });
 export const Guide = z.object({
   title: z.string(),
   steps: z.array(GuideStep),
-  doc_url: z.url().optional(),
+  doc_url: z.optional(z.url()),
 });
 export type Guide = z.infer<typeof Guide>;
 
@@ -61,9 +65,9 @@ export type Guide = z.infer<typeof Guide>;
 export const AuthMethod = z.object({
   id: z.string(),
   label: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   fields: z.array(FieldSpec),
-  guide: Guide.optional(),
+  guide: z.optional(Guide),
 });
 export type AuthMethod = z.infer<typeof AuthMethod>;
 
@@ -75,22 +79,15 @@ export const SandboxHints = z.object({
   note: z.string(),
   instance_url: z.string(),
   credentials: z.record(z.string(), z.record(z.string(), z.string())),
-  scenarios: z.array(z.object({ label: z.string(), values: z.record(z.string(), z.string()) })).optional(),
+  scenarios: z.optional(z.array(z.object({ label: z.string(), values: z.record(z.string(), z.string()) }))),
 });
 export type SandboxHints = z.infer<typeof SandboxHints>;
 
 /** What the form needs about one system. */
-export const SystemDetail = SystemSummary.extend({
+export const SystemDetail = z.extend(SystemSummary, {
   auth_methods: z.array(AuthMethod),
   entities: z.array(Entity),
   steps: z.array(StepId),
-  sandbox: SandboxHints.optional(),
+  sandbox: z.optional(SandboxHints),
 });
 export type SystemDetail = z.infer<typeof SystemDetail>;
-
-export const RequestSystemBody = z.strictObject({
-  system_id: z.string().max(100).optional(),
-  name: z.string().min(1).max(200),
-  note: z.string().max(2000).optional(),
-});
-export type RequestSystemBody = z.infer<typeof RequestSystemBody>;

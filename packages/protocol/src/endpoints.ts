@@ -1,49 +1,54 @@
-import * as z from 'zod';
-import { CreateAttemptBody, CreateAttemptResponse, AttemptState, ProbeBody, ProbeResult } from './attempts';
-import { CatalogResponse, RequestSystemBody, SystemDetail, Category, Deployment } from './catalog';
+import * as z from 'zod/mini';
 import {
   ConnectionList,
-  ConnectionView,
+  CreateAttemptBody,
+  CreateSessionBody,
+  CreateSessionResponse,
   ExchangeBody,
   ExchangeResponse,
   ListConnectionsQuery,
-} from './connection';
-import { CreateSessionBody, CreateSessionResponse, SessionInfo } from './session';
+  ProbeBody,
+  RequestSystemBody,
+} from './api-bodies';
+import { CreateAttemptResponse, AttemptState, ProbeResult } from './attempts';
+import { CatalogResponse, SystemDetail, Category, Deployment } from './catalog';
+import { ConnectionView } from './connection';
+import { SessionInfo } from './session';
 
 /** Who may call an endpoint: which bearer token it takes. */
 export type EndpointAuth = 'secret_key' | 'session' | 'connection' | 'none';
 
 /** One HTTP endpoint of the v1 API: the single source for the server's routes, the SDKs and /openapi.json. */
 export interface Endpoint {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** OpenAPI-style path, e.g. /v1/connections/{id}. */
   path: string;
   auth: EndpointAuth;
   summary: string;
   tag: string;
-  body?: z.ZodType;
-  query?: z.ZodObject;
+  body?: z.core.$ZodType;
+  query?: z.core.$ZodObject;
   /** Success status and body; `null` for an empty body. */
   status: number;
-  response: z.ZodType | null;
+  response: z.core.$ZodType | null;
   /** Served as text/event-stream instead of JSON. */
   stream?: boolean;
 }
 
 export const CatalogQuery = z.strictObject({
-  q: z.string().max(200).optional(),
-  category: Category.optional(),
-  deployment: Deployment.optional(),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  category: z.optional(Category),
+  deployment: z.optional(Deployment),
 });
 export type CatalogQuery = z.infer<typeof CatalogQuery>;
 
 export const SystemRequestView = z.object({
   id: z.string(),
   object: z.literal('system_request'),
-  system_id: z.string().nullable(),
+  system_id: z.nullable(z.string()),
   name: z.string(),
-  note: z.string().nullable(),
-  end_user: z.object({ id: z.string(), name: z.string().nullable(), organization: z.string().nullable() }),
+  note: z.nullable(z.string()),
+  end_user: z.object({ id: z.string(), name: z.nullable(z.string()), organization: z.nullable(z.string()) }),
   environment: z.enum(['test', 'live']),
   created_at: z.iso.datetime(),
 });
@@ -51,8 +56,12 @@ export type SystemRequestView = z.infer<typeof SystemRequestView>;
 
 export const SystemRequestList = z.object({
   data: z.array(SystemRequestView),
-  next_cursor: z.string().nullable(),
+  next_cursor: z.nullable(z.string()),
 });
+
+/** One locale's message catalog: message key → text with `{name}` placeholders. */
+export const LocaleCatalog = z.record(z.string(), z.string());
+export type LocaleCatalog = z.infer<typeof LocaleCatalog>;
 
 /** The endpoints of issue 2's foundation; lifecycle endpoints are appended by their own module. */
 export const CORE_ENDPOINTS = [
@@ -189,6 +198,15 @@ export const CORE_ENDPOINTS = [
     body: RequestSystemBody,
     status: 201,
     response: SystemRequestView,
+  },
+  {
+    method: 'GET',
+    path: '/v1/connect/locales/{locale}',
+    auth: 'none',
+    tag: 'Connect flow',
+    summary: 'The connect flow’s messages in one language (public, cacheable; the widget ships English only)',
+    status: 200,
+    response: LocaleCatalog,
   },
   {
     method: 'GET',

@@ -1,10 +1,63 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+/** The closed set of error codes. Every problem document and every failed attempt carries one of these. */
+export const ErrorCode = z.enum([
+  // Request shape and routing
+  'INVALID_REQUEST',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  // Caller authentication
+  'UNAUTHORIZED',
+  'TOKEN_MALFORMED',
+  'TOKEN_REVOKED',
+  'TOKEN_EXPIRED',
+  'WRONG_TOKEN_KIND',
+  'TOKEN_IN_QUERY',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'ORIGIN_NOT_ALLOWED',
+  'PUBLIC_TOKEN_INVALID',
+  'PUBLIC_TOKEN_USED',
+  'SYSTEM_NOT_ALLOWED',
+  'SYSTEM_NOT_AVAILABLE',
+  'REAUTHORIZATION_REQUIRED',
+  'RATE_LIMIT_EXCEEDED',
+  'TOO_MANY_ATTEMPTS',
+  // Instance URL and network
+  'URL_NOT_ALLOWED',
+  'INSTANCE_UNREACHABLE',
+  'TLS_UNTRUSTED',
+  'UPSTREAM_TIMEOUT',
+  'WRONG_PRODUCT',
+  // What the upstream system said about the credentials
+  'INVALID_CREDENTIALS',
+  'LOGIN_FAILED',
+  'ACCOUNT_LOCKED',
+  'IP_BLOCKED',
+  'PASSWORD_EXPIRED',
+  'MFA_REQUIRED',
+  'KEY_EXPIRED',
+  'INSUFFICIENT_PERMISSIONS',
+  'FEATURE_DISABLED',
+  'LICENSE_LIMIT',
+  'CLOCK_SKEW',
+  'APPROVAL_PENDING',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_ERROR',
+  // Ours
+  'INTERNAL_ERROR',
+  'SERVICE_UNAVAILABLE',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /**
- * The closed set of error codes. Every problem document and every failed attempt carries one of these.
- * The number is the HTTP status used when the code is the answer to a request.
+ * The HTTP status used when the code is the answer to a request. Apart from the list above so that a
+ * browser bundle, which needs the codes but never a status, leaves the table out.
  */
-export const ERROR_STATUS = {
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   // Request shape and routing
   INVALID_REQUEST: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -53,10 +106,7 @@ export const ERROR_STATUS = {
   // Ours
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
-} as const satisfies Record<string, number>;
-
-export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+};
 
 /** HTTP status for an error code. */
 export function statusFor(code: ErrorCode): number {

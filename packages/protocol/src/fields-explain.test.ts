@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkField, explainField } from './fields';
+import { checkField, explainField, judgeField } from './field-check';
 import type { FieldSpec } from './fields';
 
 const url: FieldSpec = { key: 'instance_url', label: 'Instance URL', kind: 'url', required: true };
@@ -62,6 +62,20 @@ describe('explainField', () => {
       const plain = checkField(f, v);
       expect(plain.ok).toBe(detailed.ok);
       expect(plain.ok ? plain.value : plain.message).toBe(detailed.ok ? detailed.value : detailed.message);
+    }
+  });
+
+  it('judgeField gives the same verdict without the English sentence', () => {
+    for (const [f, v] of [
+      [url, 'ftp://a.com'],
+      [key, 'short'],
+      [client, '1000'],
+      [client, ' 100 '],
+    ] as const) {
+      const judged = judgeField(f, v);
+      expect(judged).not.toHaveProperty('message');
+      const { message: _message, ...rest } = explainField(f, v) as { message?: string };
+      expect(judged).toEqual(rest);
     }
   });
 });

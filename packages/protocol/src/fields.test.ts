@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkField, checkFields, fieldsSchema } from './fields';
+import { checkField, checkFields, fieldsSchema } from './field-check';
 import type { FieldSpec } from './fields';
 
 const url: FieldSpec = { key: 'instance_url', label: 'Instance URL', kind: 'url', required: true };

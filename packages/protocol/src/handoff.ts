@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AttemptState } from './attempts';
 import type { Endpoint } from './endpoints';
 
@@ -11,20 +11,20 @@ import type { Endpoint } from './endpoints';
 
 /** Where the end user was, so the admin starts on the same form. Only non-secret values (the address). */
 export const HandoffResume = z.strictObject({
-  system_id: z.string().min(1).max(100),
-  auth_method: z.string().min(1).max(100).optional(),
-  values: z.record(z.string().max(100), z.string().max(2048)).optional(),
+  system_id: z.string().check(z.minLength(1), z.maxLength(100)),
+  auth_method: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  values: z.optional(z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(2048)))),
 });
 export type HandoffResume = z.infer<typeof HandoffResume>;
 
 /** Where the end user is, saved on the session so a reload anywhere returns there (null: the catalog). */
-export const SavePositionBody = z.strictObject({ position: HandoffResume.nullable() });
+export const SavePositionBody = z.strictObject({ position: z.nullable(HandoffResume) });
 export type SavePositionBody = z.infer<typeof SavePositionBody>;
 
-export const PositionResponse = z.object({ position: HandoffResume.nullable() });
+export const PositionResponse = z.object({ position: z.nullable(HandoffResume) });
 export type PositionResponse = z.infer<typeof PositionResponse>;
 
-export const CreateHandoffBody = z.strictObject({ resume: HandoffResume.optional() });
+export const CreateHandoffBody = z.strictObject({ resume: z.optional(HandoffResume) });
 export type CreateHandoffBody = z.infer<typeof CreateHandoffBody>;
 
 /** The link to send. `url` holds the secret in its fragment: shown once, never stored by Flange. */
@@ -47,9 +47,9 @@ export const HandoffView = z.object({
   status: HandoffStatus,
   created_at: z.iso.datetime(),
   expires_at: z.iso.datetime(),
-  opened_at: z.iso.datetime().nullable(),
+  opened_at: z.nullable(z.iso.datetime()),
   /** The admin's latest attempt; a `succeeded` one carries the public token for the end user's widget. */
-  attempt: AttemptState.nullable(),
+  attempt: z.nullable(AttemptState),
 });
 export type HandoffView = z.infer<typeof HandoffView>;
 
@@ -60,7 +60,7 @@ export type HandoffList = z.infer<typeof HandoffList>;
 export const RedeemHandoffResponse = z.object({
   session_token: z.string(),
   expires_at: z.iso.datetime(),
-  resume: HandoffResume.nullable(),
+  resume: z.nullable(HandoffResume),
 });
 export type RedeemHandoffResponse = z.infer<typeof RedeemHandoffResponse>;
 

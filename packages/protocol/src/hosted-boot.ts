@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { Origin } from './session';
+import * as z from 'zod/mini';
+import { Origin } from './api-bodies';
 
 /**
  * What the server writes into the hosted flow page as `<script type="application/json" id="flange-boot">`.
@@ -7,9 +7,9 @@ import { Origin } from './session';
  */
 export const HostedBoot = z.object({
   /** Base URL of the API the flow calls ('' for the page's own origin). */
-  api_base: z.string().max(300),
-  session_id: z.string().max(100),
+  api_base: z.string().check(z.maxLength(300)),
+  session_id: z.string().check(z.maxLength(100)),
   /** The host origins allowed to embed this session; `ready` is posted to each, `init` accepted from them. */
-  allowed_origins: z.array(Origin).max(20),
+  allowed_origins: z.array(Origin).check(z.maxLength(20)),
 });
 export type HostedBoot = z.infer<typeof HostedBoot>;

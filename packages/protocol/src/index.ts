@@ -2,16 +2,9 @@ export { ERROR_STATUS, ERROR_TITLES, ErrorCode, statusFor, docUrlFor } from './e
 export { Problem, Guidance } from './problem';
 export { normalizeInstanceUrl, URL_PROBLEM_MESSAGES } from './url';
 export type { NormalizedUrl } from './url';
-export {
-  FieldFormat,
-  FieldOption,
-  FieldSpec,
-  checkField,
-  checkFields,
-  explainField,
-  fieldsSchema,
-} from './fields';
-export type { FieldCheck, FieldProblem } from './fields';
+export { FieldFormat, FieldOption, FieldSpec } from './fields';
+export { checkField, checkFields, explainField, judgeField, fieldsSchema } from './field-check';
+export type { FieldCheck, FieldProblem, FieldRefusal } from './field-check';
 export { STEP_IDS, STEP_LABELS, StepId, StepStatus } from './steps';
 export {
   Category,
@@ -24,44 +17,44 @@ export {
   Entity,
   SandboxHints,
   SystemDetail,
-  RequestSystemBody,
 } from './catalog';
-export {
-  Locale,
-  EndUser,
-  Origin,
-  CreateSessionBody,
-  CreateSessionResponse,
-  Environment,
-  SessionInfo,
-} from './session';
+export { Locale, EndUser, Environment, SessionInfo } from './session';
 export {
   CertificateInfo,
   AttemptError,
-  CreateAttemptBody,
   CreateAttemptResponse,
-  Account,
-  VerifiedEntity,
   StepEvent,
   AttemptEvent,
   AttemptState,
-  ProbeBody,
   ProbeResult,
 } from './attempts';
+export { ConnectionStatus, ConnectionView, VerificationStep } from './connection';
 export {
-  ConnectionStatus,
-  ConnectionView,
+  Origin,
+  CreateSessionBody,
+  CreateSessionResponse,
+  CreateAttemptBody,
+  Account,
+  VerifiedEntity,
+  ProbeBody,
   ExchangeBody,
   ExchangeResponse,
   ConnectionList,
   ListConnectionsQuery,
-  VerificationStep,
-} from './connection';
+  RequestSystemBody,
+} from './api-bodies';
 export { TOKEN_PATTERNS, tokenKind } from './tokens';
 export type { TokenKind } from './tokens';
 export { WidgetEventName, WidgetEventMetadata } from './widget-events';
-export { MESSAGE_VERSION, Theme, FrameToHostMessage, HostToFrameMessage } from './messages';
-export { CORE_ENDPOINTS, CatalogQuery, SystemRequestView, SystemRequestList } from './endpoints';
+export { MESSAGE_VERSION, FrameToHostMessage } from './messages';
+export { Theme, HostToFrameMessage } from './host-messages';
+export {
+  CORE_ENDPOINTS,
+  CatalogQuery,
+  LocaleCatalog,
+  SystemRequestView,
+  SystemRequestList,
+} from './endpoints';
 export type { Endpoint, EndpointAuth } from './endpoints';
 export { buildOpenApi } from './openapi';
 export {
@@ -77,6 +70,7 @@ export {
   WebhookEndpointList,
   ListQuery,
   RollWebhookSecretBody,
+  UpdateWebhookEndpointBody,
   WebhookAttemptErrorClass,
   WebhookAttemptView,
   WebhookDeliveryStatus,
@@ -103,7 +97,7 @@ export {
   LIFECYCLE_ENDPOINTS,
 } from './lifecycle';
 export { HostedBoot } from './hosted-boot';
-export { createCatalogIndex, searchCatalog } from './search';
+export { compareByPopularity, createCatalogIndex, entryFilter, searchCatalog } from './search';
 export type { CatalogIndex, CatalogSearchOptions, SearchableSystem } from './search';
 export {
   HandoffResume,

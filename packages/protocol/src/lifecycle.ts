@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConnectionView } from './connection';
 import type { Endpoint } from './endpoints';
 import {
@@ -7,6 +7,7 @@ import {
   ListWebhookDeliveriesQuery,
   MAX_GRACE_SECONDS,
   RollWebhookSecretBody,
+  UpdateWebhookEndpointBody,
   WebhookDeliveryList,
   WebhookDeliveryView,
   WebhookEndpointList,
@@ -19,7 +20,7 @@ export const DEFAULT_TOKEN_GRACE_SECONDS = 24 * 3600;
 
 export const RotateTokenBody = z.strictObject({
   /** How long the old token keeps working (default 24 h, at most 7 days, 0 ends it at once). */
-  grace_period_seconds: z.number().int().min(0).max(MAX_GRACE_SECONDS).optional(),
+  grace_period_seconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(MAX_GRACE_SECONDS))),
 });
 export type RotateTokenBody = z.infer<typeof RotateTokenBody>;
 
@@ -83,6 +84,16 @@ export const LIFECYCLE_ENDPOINTS = [
     auth: 'secret_key',
     tag: 'Webhooks',
     summary: 'Get a webhook endpoint',
+    status: 200,
+    response: WebhookEndpointView,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/webhook-endpoints/{id}',
+    auth: 'secret_key',
+    tag: 'Webhooks',
+    summary: 'Update a webhook endpoint: URL, events, description, or status (re-enable after a 410)',
+    body: UpdateWebhookEndpointBody,
     status: 200,
     response: WebhookEndpointView,
   },

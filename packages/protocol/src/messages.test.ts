@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FrameToHostMessage, HostToFrameMessage } from './messages';
+import { HostToFrameMessage } from './host-messages';
+import { FrameToHostMessage } from './messages';
 import { tokenKind, TOKEN_PATTERNS } from './tokens';
 
 describe('postMessage schemas', () => {

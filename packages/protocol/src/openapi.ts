@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Endpoint } from './endpoints';
 import { Problem } from './problem';
 
@@ -11,7 +11,7 @@ const SECURITY: Record<Endpoint['auth'], string | null> = {
   none: null,
 };
 
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Json;
   delete json['$schema'];
   return json;

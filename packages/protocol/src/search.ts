@@ -222,7 +222,8 @@ export function searchCatalog<T extends SearchableSystem>(
   return index.search(query, opts);
 }
 
-function entryFilter(opts: CatalogSearchOptions): (item: SearchableSystem) => boolean {
+/** The filter part of a search (category, deployment, availability), as a predicate. */
+export function entryFilter(opts: CatalogSearchOptions): (item: SearchableSystem) => boolean {
   const categories =
     opts.category === undefined
       ? null
@@ -234,6 +235,7 @@ function entryFilter(opts: CatalogSearchOptions): (item: SearchableSystem) => bo
     (availability === undefined || item.availability === availability);
 }
 
-function compareByPopularity(a: SearchableSystem, b: SearchableSystem): number {
+/** The order of an empty query: most popular first, then by name. */
+export function compareByPopularity(a: SearchableSystem, b: SearchableSystem): number {
   return b.popularity - a.popularity || a.name.localeCompare(b.name, 'en');
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The named steps of the validation pipeline, in order. */
 export const STEP_IDS = [

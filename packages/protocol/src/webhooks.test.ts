@@ -4,6 +4,7 @@ import { LIFECYCLE_ENDPOINTS } from './lifecycle';
 import { buildOpenApi } from './openapi';
 import {
   CreateWebhookEndpointBody,
+  UpdateWebhookEndpointBody,
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_SECRET_PATTERN,
   WebhookEndpointWithSecret,
@@ -69,6 +70,17 @@ describe('webhook schemas', () => {
     expect(CreateWebhookEndpointBody.safeParse({ url: 'https://a.example.com', extra: 1 }).success).toBe(
       false,
     );
+  });
+
+  it('takes a partial endpoint update, not an empty one, nor unknown fields', () => {
+    const ok = (b: unknown) => UpdateWebhookEndpointBody.safeParse(b).success;
+    expect(ok({ status: 'enabled' })).toBe(true);
+    expect(ok({ description: null, events: ['connection.revoked'] })).toBe(true);
+    expect(ok({})).toBe(false);
+    expect(ok({ status: 'paused' })).toBe(false);
+    expect(ok({ disabled: false })).toBe(false);
+    expect(ok({ url: 'https://u:p@a.example.com' })).toBe(false);
+    expect(ok({ events: [] })).toBe(false);
   });
 
   it('describes whsec_ secrets of 24 to 64 bytes', () => {

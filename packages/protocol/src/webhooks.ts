@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConnectionView } from './connection';
 import { SystemRequestView } from './endpoints';
 import { ErrorCode } from './errors';
@@ -25,32 +25,50 @@ export type WebhookEventFilter = z.infer<typeof WebhookEventFilter>;
 /** Standard Webhooks secret: `whsec_` + base64 of 24–64 random bytes. */
 export const WEBHOOK_SECRET_PATTERN = /^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/;
 
-const WebhookUrl = z
-  .string()
-  .max(2048)
-  .refine((s) => {
+const WebhookUrl = z.string().check(
+  z.maxLength(2048),
+  z.refine((s) => {
     try {
       const u = new URL(s);
       return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '';
     } catch {
       return false;
     }
-  }, 'Must be an http(s) URL without user name or password.');
+  }, 'Must be an http(s) URL without user name or password.'),
+);
 
 export const CreateWebhookEndpointBody = z.strictObject({
   url: WebhookUrl,
   /** Omitted: every event type. */
-  events: z
-    .array(WebhookEventFilter)
-    .min(1)
-    .max(WEBHOOK_EVENT_TYPES.length + 1)
-    .optional(),
-  description: z.string().max(500).optional(),
+  events: z.optional(
+    z.array(WebhookEventFilter).check(z.minLength(1), z.maxLength(WEBHOOK_EVENT_TYPES.length + 1)),
+  ),
+  description: z.optional(z.string().check(z.maxLength(500))),
 });
 export type CreateWebhookEndpointBody = z.infer<typeof CreateWebhookEndpointBody>;
 
 export const WebhookEndpointStatus = z.enum(['enabled', 'disabled']);
 export type WebhookEndpointStatus = z.infer<typeof WebhookEndpointStatus>;
+
+/**
+ * Change an endpoint: only the fields sent change. `status: "enabled"` re-enables an endpoint disabled by a
+ * 410 answer or by the host (events raised while it was disabled are not queued for it); `"disabled"` stops
+ * deliveries and cancels the pending ones.
+ */
+export const UpdateWebhookEndpointBody = z
+  .strictObject({
+    url: z.optional(WebhookUrl),
+    events: z.optional(
+      z.array(WebhookEventFilter).check(z.minLength(1), z.maxLength(WEBHOOK_EVENT_TYPES.length + 1)),
+    ),
+    /** null clears it. */
+    description: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+    status: z.optional(WebhookEndpointStatus),
+  })
+  .check(
+    z.refine((b) => Object.keys(b).length > 0, 'Send at least one of url, events, description, status.'),
+  );
+export type UpdateWebhookEndpointBody = z.infer<typeof UpdateWebhookEndpointBody>;
 
 /** A webhook endpoint as the host sees it. The secret appears only in the create and roll answers. */
 export const WebhookEndpointView = z.object({
@@ -59,31 +77,31 @@ export const WebhookEndpointView = z.object({
   environment: Environment,
   url: z.string(),
   events: z.array(WebhookEventFilter),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   status: WebhookEndpointStatus,
-  /** Why the endpoint was disabled, e.g. `gone` after it answered 410. */
-  disabled_reason: z.string().nullable(),
+  /** Why the endpoint was disabled: `gone` after it answered 410, `disabled_by_host` after an update. */
+  disabled_reason: z.nullable(z.string()),
   created_at: z.iso.datetime(),
   /** While a rolled secret overlaps, deliveries carry a signature for each secret until this time. */
-  previous_secret_expires_at: z.iso.datetime().nullable(),
+  previous_secret_expires_at: z.nullable(z.iso.datetime()),
 });
 export type WebhookEndpointView = z.infer<typeof WebhookEndpointView>;
 
 /** The create and roll-secret answers: the only time the secret is shown. */
-export const WebhookEndpointWithSecret = WebhookEndpointView.extend({
-  secret: z.string().regex(WEBHOOK_SECRET_PATTERN),
+export const WebhookEndpointWithSecret = z.extend(WebhookEndpointView, {
+  secret: z.string().check(z.regex(WEBHOOK_SECRET_PATTERN)),
 });
 export type WebhookEndpointWithSecret = z.infer<typeof WebhookEndpointWithSecret>;
 
 export const WebhookEndpointList = z.object({
   data: z.array(WebhookEndpointView),
-  next_cursor: z.string().nullable(),
+  next_cursor: z.nullable(z.string()),
 });
 export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
 
 export const ListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  cursor: z.string().max(500).optional(),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
@@ -92,7 +110,7 @@ export const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 
 export const RollWebhookSecretBody = z.strictObject({
   /** How long the old secret keeps signing alongside the new one (default 24 h, 0 ends it at once). */
-  expires_in_seconds: z.number().int().min(0).max(MAX_GRACE_SECONDS).optional(),
+  expires_in_seconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(MAX_GRACE_SECONDS))),
 });
 export type RollWebhookSecretBody = z.infer<typeof RollWebhookSecretBody>;
 
@@ -108,12 +126,12 @@ export const WebhookAttemptErrorClass = z.enum([
 export type WebhookAttemptErrorClass = z.infer<typeof WebhookAttemptErrorClass>;
 
 export const WebhookAttemptView = z.object({
-  number: z.number().int().min(1),
+  number: z.number().check(z.int(), z.gte(1)),
   at: z.iso.datetime(),
-  status_code: z.number().int().nullable(),
-  duration_ms: z.number().int().nonnegative(),
+  status_code: z.nullable(z.number().check(z.int())),
+  duration_ms: z.number().check(z.int(), z.nonnegative()),
   outcome: z.enum(['succeeded', 'failed']),
-  error_class: WebhookAttemptErrorClass.nullable(),
+  error_class: z.nullable(WebhookAttemptErrorClass),
   manual: z.boolean(),
 });
 export type WebhookAttemptView = z.infer<typeof WebhookAttemptView>;
@@ -134,9 +152,9 @@ export const WebhookDeliveryView = z.object({
   event_id: z.string(),
   event_type: WebhookEventType,
   status: WebhookDeliveryStatus,
-  attempt_count: z.number().int().nonnegative(),
-  next_attempt_at: z.iso.datetime().nullable(),
-  last_attempt_at: z.iso.datetime().nullable(),
+  attempt_count: z.number().check(z.int(), z.nonnegative()),
+  next_attempt_at: z.nullable(z.iso.datetime()),
+  last_attempt_at: z.nullable(z.iso.datetime()),
   created_at: z.iso.datetime(),
   attempts: z.array(WebhookAttemptView),
 });
@@ -144,25 +162,25 @@ export type WebhookDeliveryView = z.infer<typeof WebhookDeliveryView>;
 
 export const WebhookDeliveryList = z.object({
   data: z.array(WebhookDeliveryView),
-  next_cursor: z.string().nullable(),
+  next_cursor: z.nullable(z.string()),
 });
 export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryList>;
 
-export const ListWebhookDeliveriesQuery = ListQuery.extend({
-  endpoint_id: z.string().max(100).optional(),
-  event_id: z.string().max(100).optional(),
-  status: WebhookDeliveryStatus.optional(),
+export const ListWebhookDeliveriesQuery = z.extend(ListQuery, {
+  endpoint_id: z.optional(z.string().check(z.maxLength(100))),
+  event_id: z.optional(z.string().check(z.maxLength(100))),
+  status: z.optional(WebhookDeliveryStatus),
 });
 export type ListWebhookDeliveriesQuery = z.infer<typeof ListWebhookDeliveriesQuery>;
 
 /** Why a connection left `active`: the stable code and a message safe to show the end user. */
 export const TransitionReason = z.object({
   code: ErrorCode,
-  display_message: z.string().nullable(),
+  display_message: z.nullable(z.string()),
 });
 export type TransitionReason = z.infer<typeof TransitionReason>;
 
-const envelope = <T extends WebhookEventType, D extends z.ZodType>(type: T, data: D) =>
+const envelope = <T extends WebhookEventType, D extends z.core.$ZodType>(type: T, data: D) =>
   z.object({
     id: z.string(),
     type: z.literal(type),

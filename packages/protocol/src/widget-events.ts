@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Stable names of the events the widget reports to the host through onEvent. */
 export const WidgetEventName = z.enum([

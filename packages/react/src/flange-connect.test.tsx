@@ -96,10 +96,56 @@ describe('FlangeConnect: form', () => {
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('good-key-123456');
   });
 
+  it('lists each sandbox value once, the address included when the credentials repeat it', async () => {
+    const sandbox = maximo.sandbox;
+    if (!sandbox) throw new Error('fixture without sandbox');
+    const r = renderFlow({
+      systems: {
+        [maximo.id]: {
+          ...maximo,
+          sandbox: {
+            ...sandbox,
+            credentials: { api_key: { instance_url: sandbox.instance_url, api_key: 'good-key-123456' } },
+          },
+        },
+      },
+    });
+    await openMaximo(r);
+    const panel = screen.getByRole('region', { name: 'Test environment' });
+    const terms = within(panel)
+      .getAllByRole('term')
+      .map((el) => el.textContent);
+    expect(terms).toEqual([URL_LABEL, 'API key']);
+  });
+
   it('hides the sandbox hints in the live environment', async () => {
     const r = renderFlow({ session: { ...session, environment: 'live' } });
     await openMaximo(r);
     expect(screen.queryByRole('button', { name: 'Use these demo credentials' })).toBeNull();
+  });
+});
+
+describe('FlangeConnect: landmarks and headings', () => {
+  it('is a region named by its title inside the host page, with step headings at level 2', async () => {
+    renderFlow();
+    const region = await screen.findByRole('region', { name: 'Connect your system' });
+    expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Which system does your company use?',
+    );
+    // The host page owns its main landmark and its h1.
+    expect(screen.queryByRole('main')).toBeNull();
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+  });
+
+  it('puts step headings at the level the host sets, and section headings one below', async () => {
+    const r = renderFlow({}, { headingLevel: 3 });
+    expect(
+      (await screen.findByRole('heading', { name: 'Which system does your company use?' })).tagName,
+    ).toBe('H3');
+    await r.user.click(await screen.findByRole('button', { name: 'IBM Maximo' }));
+    expect((await screen.findByRole('heading', { name: 'Connect IBM Maximo' })).tagName).toBe('H3');
+    expect(screen.getByRole('heading', { name: 'Test environment' }).tagName).toBe('H4');
+    expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
   });
 });
 
@@ -215,6 +261,7 @@ describe('FlangeConnect: session and host integration', () => {
   it('calls onExit from the close button with the screen it left', async () => {
     const r = renderFlow();
     await r.user.click(await screen.findByRole('button', { name: 'Close' }));
+    expect(r.onEvent).toHaveBeenCalledWith('EXIT', expect.objectContaining({ status: 'user_closed' }));
     expect(r.onExit).toHaveBeenCalledWith(
       null,
       expect.objectContaining({ status: 'user_closed', screen: 'catalog' }),

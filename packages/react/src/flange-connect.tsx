@@ -13,11 +13,11 @@ import type {
   WidgetEventName,
 } from '@flange/protocol';
 import { createTranslate, defaultMessages, loadMessages, resolveLocale } from './i18n/translate';
-import type { Translate } from './i18n/translate';
+import type { MessageSource, Translate } from './i18n/translate';
 import { useLatest } from './use-latest';
-import { createFlowQueryClient, sessionQuery } from './queries';
+import { catalogQuery, createFlowQueryClient, sessionQuery } from './queries';
 import { FlowContext } from './flow/flow-context';
-import type { FlowContextValue } from './flow/flow-context';
+import type { FlowContextValue, HeadingLevel } from './flow/flow-context';
 import { FlowView } from './flow/flow-view';
 import { Loading } from './flow/status-views';
 import { ShadowHost } from './style/shadow-host';
@@ -52,6 +52,11 @@ export interface FlangeConnectProps {
   fetch?: typeof fetch;
   /** The hosted page an IT admin opened from a hand-off link: where the sender was. */
   handoff?: { resume: HandoffResume | null };
+  /**
+   * The level of each step's heading, to fit the host page's outline (default 2: under the page's own
+   * h1); headings inside a step go one below. The hosted page, a document of its own, uses 1.
+   */
+  headingLevel?: HeadingLevel;
 }
 
 /** Internal timings, shortened by tests (not part of the public API). */
@@ -61,6 +66,8 @@ interface Services {
   client: ApiClient;
   store: FlowStore;
   queryClient: QueryClient;
+  /** Where languages other than English come from: the same API, through the same fetch. */
+  messageSource: MessageSource;
 }
 
 function browserStorage(): KeyValueStorage | null {
@@ -97,9 +104,18 @@ export function FlangeConnect(props: FlangeConnectProps) {
       handoffPollMs: FLOW_TIMINGS.handoffPollMs,
     });
     const queryClient = createFlowQueryClient();
+    // The first screen waits for both, and both need only the token: ask for them together, now,
+    // not a render later (the session, the slower answer, first).
+    void queryClient.prefetchQuery(sessionQuery(client));
+    void queryClient.prefetchQuery(catalogQuery(client));
     // The store owns an abortable network stream, so it lives exactly as long as this effect.
     // oxlint-disable-next-line react/set-state-in-effect -- publishing the services this effect owns
-    setServices({ client, store, queryClient });
+    setServices({
+      client,
+      store,
+      queryClient,
+      messageSource: { apiBase: client.baseUrl, fetch: props.fetch },
+    });
     return () => {
       store.dispose();
       queryClient.clear();
@@ -121,6 +137,7 @@ export function FlangeConnect(props: FlangeConnectProps) {
             hasDone={props.onDone !== undefined}
             handoff={props.handoff ?? null}
             rootRef={rootRef}
+            headingLevel={props.headingLevel ?? 2}
           />
         </QueryClientProvider>
       ) : (
@@ -145,6 +162,7 @@ interface SessionGateProps {
   hasDone: boolean;
   handoff: { resume: HandoffResume | null } | null;
   rootRef: RefObject<HTMLDivElement | null>;
+  headingLevel: HeadingLevel;
 }
 
 function SessionGate({
@@ -155,6 +173,7 @@ function SessionGate({
   hasDone,
   handoff,
   rootRef,
+  headingLevel,
 }: SessionGateProps) {
   const session = useQuery(sessionQuery(services.client));
   const started = useRef<FlowStore | null>(null);
@@ -170,7 +189,7 @@ function SessionGate({
   const messages = useQuery({
     queryKey: ['flange', 'messages', locale],
     // The first screen's messages; the later screens bring the rest of English with them.
-    queryFn: () => loadMessages(locale, 'core'),
+    queryFn: () => loadMessages(locale, 'core', services.messageSource),
     staleTime: Infinity,
   });
   const t = useMemo(() => createTranslate(messages.data ?? defaultMessages), [messages.data]);
@@ -188,12 +207,14 @@ function SessionGate({
               e?.step && e.display_message
                 ? { code: e.code, step: e.step, display_message: e.display_message, retryable: e.retryable }
                 : null;
-            latest.current.onExit?.(error, {
+            const metadata = {
               status: snap.screen === 'failed' || snap.screen === 'fatal' ? 'failed' : 'user_closed',
               screen: snap.screen,
               system_id: snap.systemId,
               error_code: e?.code ?? null,
-            });
+            };
+            latest.current.onEvent?.('EXIT', metadata);
+            latest.current.onExit?.(error, metadata);
           }
         : null,
     [hasExit, services.store, latest],
@@ -202,7 +223,14 @@ function SessionGate({
 
   if (session.isPending || messages.isPending) return <Loading />;
   if (session.isError || !data)
-    return <SessionError error={session.error} t={t} onRetry={() => void session.refetch()} />;
+    return (
+      <SessionError
+        error={session.error}
+        t={t}
+        headingLevel={headingLevel}
+        onRetry={() => void session.refetch()}
+      />
+    );
   const ctx: FlowContextValue = {
     client: services.client,
     store: services.store,
@@ -213,6 +241,7 @@ function SessionGate({
     exit,
     admin: handoff !== null,
     rootRef,
+    headingLevel,
   };
   return (
     <FlowContext.Provider value={ctx}>
@@ -223,13 +252,19 @@ function SessionGate({
   );
 }
 
-function SessionError(props: { error: unknown; t: Translate; onRetry: () => void }) {
+function SessionError(props: {
+  error: unknown;
+  t: Translate;
+  headingLevel: HeadingLevel;
+  onRetry: () => void;
+}) {
   const { t } = props;
+  const Heading = `h${props.headingLevel}` as const;
   const expired = props.error instanceof FlangeApiError && props.error.status === 401;
   return (
     <div className="fl-shell">
       <div className="fl-alert" role="alert">
-        <h2>{expired ? t('fatal.heading') : t('load.failed')}</h2>
+        <Heading className="fl-h">{expired ? t('fatal.heading') : t('load.failed')}</Heading>
         {expired ? (
           <p>{t('fatal.bodyNoHost')}</p>
         ) : (

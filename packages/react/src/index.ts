@@ -1,10 +1,11 @@
 export { FlangeConnect } from './flange-connect';
 export type { FlangeConnectProps } from './flange-connect';
+export type { HeadingLevel } from './flow/flow-context';
 export { useFlangeConnect } from './use-flange-connect';
 export type { UseFlangeConnectOptions, UseFlangeConnectResult } from './use-flange-connect';
 export { FLOW_CSS } from './style/flow-css';
 export { createTranslate, loadMessages, resolveLocale } from './i18n/translate';
-export type { Translate } from './i18n/translate';
-export type { MessageKey, Messages } from './i18n/en';
+export type { MessageSource, Translate } from './i18n/translate';
+export type { MessageKey, Messages } from '@flange/protocol/i18n/en';
 export { FlangeApiError } from '@flange/connect';
 export type { ConnectSuccess } from '@flange/connect';

@@ -5,7 +5,12 @@ import { call, expectProblem, newSession, startTestServer } from './testing/harn
 import type { TestServer } from './testing/harness';
 
 const seen: string[] = [];
+const answered: string[] = [];
 const plugin: AppPlugin = {
+  onResponse(req, res, seconds) {
+    const route = (req.route as { path?: string } | undefined)?.path ?? '-';
+    answered.push(`${req.method} ${route} ${res.statusCode} ${seconds >= 0 && seconds < 60}`);
+  },
   name: 'probe-plugin',
   routes(routes) {
     routes.add('GET', '/v1/test/boom', 'none', () => {
@@ -66,6 +71,24 @@ describe('the app as a whole', () => {
     const p = expectProblem(bad, 'NOT_FOUND');
     expect(p.request_id).toMatch(/^req_[0-9A-Za-z]{20}$/);
     expect(t.logs.some((l) => l.includes('"req_id":"trace-abc-12345"'))).toBe(true);
+  });
+
+  it('writes one access line per answer, a token in the path masked, and shows each answer to plugins', async () => {
+    const token = `flc_test_${'A'.repeat(32)}_abcdef`;
+    const r = await call(t.url, 'GET', `/nope/${token}`);
+    expectProblem(r, 'NOT_FOUND', 404);
+    const id = r.headers.get('x-request-id')!;
+    const access = t.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['req_id'] === id && l['msg'] === 'request');
+    expect(access).toEqual([
+      expect.objectContaining({ level: 30, method: 'GET', path: '/nope/flc_test_…cdef', status: 404 }),
+    ]);
+    expect(access[0]!['duration_ms']).toEqual(expect.any(Number));
+    expect(t.logs.join('\n')).not.toContain(token);
+    expect(answered).toContain('GET - 404 true');
+    await call(t.url, 'GET', '/v1/connections', { token: t.testKey });
+    expect(answered).toContain('GET /v1/connections 200 true');
   });
 
   it('sends restrictive headers on every API answer', async () => {

@@ -8,16 +8,17 @@ import type { Config } from './config';
 import type { AppContext, AppPlugin } from './context';
 import type { Keyring } from './crypto/envelope';
 import type { Db } from './db/types';
-import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
-import { refuseTokensInQuery, requestContext, securityHeaders } from './http/request-context';
+import { frontDoor } from './http/request-context';
 import { RouteTable } from './http/route-table';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import * as hosted from './routes/hosted';
+import { mountHostedAssets } from './routes/hosted-assets';
 import { registerCoreRoutes } from './routes/index';
 import { AttemptHub } from './services/attempt-hub';
 import { AttemptRunner } from './services/attempt-runner';
+import { ConnectionCache } from './services/connection-cache';
 import type { Outbox } from './services/outbox';
 
 /** What createApp is built from. Only main.ts turns the environment into these. */
@@ -37,6 +38,11 @@ export interface AppDeps {
   /** Lifecycle events (connection.created, …) written in the state change's transaction. */
   outbox?: Outbox;
   plugins?: AppPlugin[];
+  /**
+   * Default: a cache for this process alone, exact on PGlite. Several instances on one PostgreSQL need
+   * one wired to the invalidation channel (listenForConnectionChanges), as main.ts does.
+   */
+  connectionCache?: ConnectionCache;
 }
 
 /** The Express app, with its context reachable for startServer and tests. */
@@ -46,11 +52,12 @@ export type FlangeApp = Express & { locals: { flange: AppContext } };
 export function createApp(deps: AppDeps): FlangeApp {
   const logger = deps.logger ?? createLogger({ level: deps.config.logLevel });
   const plugins = deps.plugins ?? [];
+  const clock = deps.clock ?? systemClock;
   const ctx: AppContext = {
     config: deps.config,
     db: deps.db,
     connectors: deps.connectors,
-    clock: deps.clock ?? systemClock,
+    clock,
     logger,
     keyring: deps.keyring,
     pepper: deps.pepper,
@@ -66,6 +73,7 @@ export function createApp(deps: AppDeps): FlangeApp {
     hub: new AttemptHub(),
     runner: new AttemptRunner(plugins.flatMap((p) => (p.attempts ? [p.attempts] : []))),
     plugins,
+    connectionCache: deps.connectionCache ?? new ConnectionCache({ clock }),
   };
 
   const app = express() as unknown as FlangeApp;
@@ -74,18 +82,26 @@ export function createApp(deps: AppDeps): FlangeApp {
   app.set('etag', false);
   app.set('trust proxy', deps.config.trustProxy);
 
-  app.use(requestContext(logger));
+  // One layer for what every request goes through (request id, access line, security headers, tokens in
+  // the query, JSON body): each Express layer costs on every request.
+  app.use(
+    frontDoor({
+      logger,
+      https: deps.config.publicUrl.startsWith('https:'),
+      bodyLimitBytes: deps.config.bodyLimitBytes,
+      observers: plugins.flatMap((p) => (p.onResponse ? [p.onResponse] : [])),
+    }),
+  );
   for (const p of plugins) if (p.middleware) app.use(p.middleware);
-  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https:') }));
-  app.use(refuseTokensInQuery);
-  hosted.mountHostedAssets(app, ctx);
-  app.use(jsonBody(deps.config.bodyLimitBytes));
 
+  // Express tries every layer in order on every request: the API routes (GET /v1/connection first) come
+  // before the hosted page and its assets, whose paths they never share.
   const routes = new RouteTable();
-  hosted.register(routes, ctx);
   registerCoreRoutes(routes, ctx);
   for (const p of plugins) p.routes?.(routes, ctx);
+  hosted.register(routes, ctx);
   routes.mount(app, ctx);
+  mountHostedAssets(app, ctx);
 
   app.use(notFound);
   app.use(errorHandler);

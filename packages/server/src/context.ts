@@ -6,8 +6,10 @@ import type { Config } from './config';
 import type { Keyring } from './crypto/envelope';
 import type { Db } from './db/types';
 import type { AuthContext } from './http/auth';
+import type { ResponseObserver } from './http/request-context';
 import type { Logger } from './logger';
 import type { AttemptHub } from './services/attempt-hub';
+import type { ConnectionCache } from './services/connection-cache';
 import type { AttemptObserver, AttemptRunner } from './services/attempt-runner';
 import type { Outbox } from './services/outbox';
 import type { RouteTable } from './http/route-table';
@@ -21,8 +23,10 @@ export interface AppPlugin {
   /** Add routes to the table: they get the same auth, CORS, 405 and problem handling as core routes. */
   routes?(routes: RouteTable, ctx: AppContext): void;
   afterAuth?: AfterAuthHook;
-  /** Runs on every request right after the request id is set, before any route (metrics, tracing). */
+  /** Runs on every request right after the request id is set, before any route (tracing). */
   middleware?: RequestHandler;
+  /** Sees every answer once sent, with its duration (metrics): cheaper than a middleware and its listener. */
+  onResponse?: ResponseObserver;
   /** Sees attempt step timings and outcomes (metrics). */
   attempts?: AttemptObserver;
   /**
@@ -48,5 +52,7 @@ export interface AppContext {
   outbox: Outbox;
   hub: AttemptHub;
   runner: AttemptRunner;
+  /** Authenticated connection tokens and connection views; every change calls `changed` in its transaction. */
+  connectionCache: ConnectionCache;
   plugins: readonly AppPlugin[];
 }

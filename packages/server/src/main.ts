@@ -23,6 +23,8 @@ import { readSandboxFile } from './sandbox';
 import { resolveSecrets } from './secrets';
 import { startServer } from './server';
 import { ensureDemoAccount } from './services/accounts';
+import { ConnectionCache } from './services/connection-cache';
+import { listenForConnectionChanges } from './services/connection-cache-channel';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -69,6 +71,17 @@ async function main(): Promise<void> {
       })
     : null;
 
+  // Token and connection cache of GET /v1/connection. Alone on PGlite it is exact by itself; instances
+  // sharing PostgreSQL invalidate each other through LISTEN/NOTIFY (services/connection-cache.ts says why).
+  const connectionCache = new ConnectionCache({ clock: systemClock });
+  const cacheChannel = config.databaseUrl
+    ? await listenForConnectionChanges({
+        connectionString: config.databaseUrl,
+        cache: connectionCache,
+        logger: logger.child({ component: 'connection-cache' }),
+      })
+    : null;
+
   const sandbox: Record<string, SandboxHints> = config.sandboxFile ? readSandboxFile(config.sandboxFile) : {};
   const connectorLog = logger.child({ component: 'connectors' });
   const connectors = createConnectors({
@@ -99,6 +112,7 @@ async function main(): Promise<void> {
     sandbox,
     outbox: lifecycle.outbox,
     plugins: [lifecycle.plugin, ops.plugin],
+    connectionCache,
   });
   const lines = [
     '',
@@ -123,6 +137,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await server.close();
+    await cacheChannel?.close();
     await db.close();
     process.exit(0);
   };

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFlangeHttpClient } from '../flange-api';
+import { createFlangeClient } from '../flange-client';
 import { secretKeySource } from '../secret-key';
-import { postJson, startTestDemo, unreachableFlange, type TestDemo } from '../testing';
+import { deadFlange, postJson, startTestDemo, type TestDemo } from '../testing';
 
 let demo: TestDemo | undefined;
 afterEach(async () => {
@@ -23,7 +23,7 @@ describe('POST /api/flange/connect-session, bad input', () => {
     ['an array body', JSON.stringify([]), 400, 'INVALID_REQUEST'],
     ['an oversized body', JSON.stringify({ mode: 'x'.repeat(20_000) }), 413, 'PAYLOAD_TOO_LARGE'],
   ])('refuses %s without calling Flange', async (_name, body, status, code) => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await demo.call(PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -35,7 +35,7 @@ describe('POST /api/flange/connect-session, bad input', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await demo.call(PATH, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
@@ -46,7 +46,7 @@ describe('POST /api/flange/connect-session, bad input', () => {
   });
 
   it('refuses a request from another site (CSRF)', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await demo.call(PATH, postJson({ mode: 'inline' }, 'https://evil.example'));
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: 'FORBIDDEN_ORIGIN' });
@@ -55,7 +55,7 @@ describe('POST /api/flange/connect-session, bad input', () => {
   it('says the secret key is missing when neither env nor the data folder has one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'demo-key-'));
     try {
-      const flange = createFlangeHttpClient({
+      const flange = createFlangeClient({
         baseUrl: 'http://127.0.0.1:9',
         secretKey: secretKeySource({ file: join(dir, 'demo-secret-key') }),
       });
@@ -72,7 +72,7 @@ describe('POST /api/flange/connect-session, bad input', () => {
 
   it('says Flange is unreachable when nothing listens there, without echoing the key', async () => {
     const key = `flk_test_${'A'.repeat(40)}`;
-    const flange = createFlangeHttpClient({
+    const flange = createFlangeClient({
       baseUrl: 'http://127.0.0.1:9',
       secretKey: secretKeySource({ value: key, file: '/nonexistent' }),
       timeoutMs: 2000,

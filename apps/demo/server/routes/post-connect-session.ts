@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import * as z from 'zod';
-import type { FlangeApi } from '../flange-api';
+import type { FlangeClient } from '../flange-client';
 import { jsonBody, workspaceOf } from '../guards';
 import { DemoError } from '../problem';
 
@@ -10,12 +10,17 @@ const Body = z.strictObject({ mode: z.enum(['inline', 'modal']).optional() });
  * POST /api/flange/connect-session: mint a Flange connect session for the signed-in workspace, bound to
  * this app's own origins. The browser gets the short-lived session token, never the secret key.
  */
-export function postConnectSession(deps: { flange: FlangeApi; origins: readonly string[] }): RequestHandler {
+export function postConnectSession(deps: {
+  flange: FlangeClient;
+  origins: readonly string[];
+}): RequestHandler {
   return async (req, res) => {
     const body = Body.safeParse(jsonBody(req));
     if (!body.success) throw new DemoError('INVALID_REQUEST', z.prettifyError(body.error));
     const ws = workspaceOf(res);
-    const session = await deps.flange.createConnectSession({
+    const session = await (
+      await deps.flange()
+    ).connectSessions.create({
       end_user: { id: ws.id, name: ws.user.name, email: ws.user.email, organization: ws.organization },
       allowed_origins: [...deps.origins],
       metadata: {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { postJson, startTestDemo, unreachableFlange, type TestDemo } from '../testing';
+import { deadFlange, postJson, startTestDemo, type TestDemo } from '../testing';
 
 let demo: TestDemo | undefined;
 afterEach(async () => {
@@ -20,7 +20,7 @@ describe('POST /api/flange/exchange, bad input', () => {
     ['an unknown field', { public_token: PUBLIC, connection_id: 'c_1' }],
     ['an oversized token', { public_token: `flp_${'a'.repeat(300)}` }],
   ])('refuses %s without calling Flange or storing anything', async (_name, body) => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await demo.call(
       PATH,
       body === undefined ? { method: 'POST', headers: { origin: 'http://localhost:3999' } } : postJson(body),
@@ -32,7 +32,7 @@ describe('POST /api/flange/exchange, bad input', () => {
   });
 
   it('refuses a request from another site', async () => {
-    demo = await startTestDemo({ flange: unreachableFlange });
+    demo = await startTestDemo({ flange: deadFlange() });
     const res = await demo.call(
       PATH,
       postJson({ public_token: PUBLIC }, 'http://localhost:3999.evil.example'),

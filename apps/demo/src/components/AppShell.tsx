@@ -14,6 +14,7 @@ const NAV = [
     label: 'Integrations',
     icon: 'M7 7h4v2H7a3 3 0 0 0 0 6h4v2H7A5 5 0 0 1 7 7zm6 0h4a5 5 0 0 1 0 10h-4v-2h4a3 3 0 0 0 0-6h-4V7zm-5 4h8v2H8v-2z',
   },
+  { href: '#events', label: 'Events', icon: 'M4 4h16v2H4V4zm0 5h10v2H4V9zm0 5h16v2H4v-2zm0 5h10v2H4v-2z' },
 ];
 
 /** The frame of the product: brand, navigation and the signed-in user. */

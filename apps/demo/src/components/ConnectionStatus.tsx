@@ -1,4 +1,5 @@
 import type { ConnectionView } from '@flange/protocol';
+import { ConnectionActions } from './ConnectionActions';
 
 const STATUS_TEXT: Record<ConnectionView['status'], { label: string; tone: string }> = {
   active: { label: 'Active', tone: 'badge-ok' },
@@ -11,13 +12,13 @@ function when(iso: string | null): string {
   return iso === null ? 'Never' : new Date(iso).toLocaleString();
 }
 
-/** The connection as Acme's backend read it from Flange (GET /v1/connection, with the connection token). */
+/** The connection as Acme's backend read it from Flange (`flange.connections.get`), and what it can do with it. */
 export function ConnectionStatus({ connection }: { connection: ConnectionView }) {
   const status = STATUS_TEXT[connection.status];
   const account = connection.account;
   const who = [account.display_name, account.user && `(${account.user})`].filter(Boolean).join(' ');
   return (
-    <section className="status" aria-labelledby="status-title">
+    <section className={`status status-${connection.status}`} aria-labelledby="status-title">
       <div className="status-head">
         <h3 id="status-title">Connected to {connection.system.name}</h3>
         <span className={`badge ${status.tone}`}>{status.label}</span>
@@ -50,9 +51,10 @@ export function ConnectionStatus({ connection }: { connection: ConnectionView })
           <code>{connection.id}</code>
         </dd>
       </dl>
+      <ConnectionActions connection={connection} />
       <p className="fine-print">
-        Read just now by Acme&apos;s backend from Flange with the connection token. The token stays on
-        Acme&apos;s server; this page never sees it.
+        Read by Acme&apos;s backend from Flange with the <code>@flange/node</code> SDK. The connection token
+        stays on Acme&apos;s server; this page never sees it.
       </p>
     </section>
   );

@@ -19,8 +19,9 @@ import type {
   ProbeBody,
   RequestSystemBody,
 } from '@flange/protocol';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { FlangeApiError, errorFromResponse } from './api-error';
+import { streamAttemptEvents } from './sse';
 import type { AttemptStreamOptions } from './sse';
 
 export interface ApiClientOptions {
@@ -65,7 +66,7 @@ function joinUrl(base: string, path: string): string {
 type Fetch = typeof fetch;
 
 /** One JSON call with a bearer token, checked against `schema`; a non-2xx answer throws FlangeApiError. */
-async function request<S extends z.ZodType>(
+async function request<S extends z.ZodMiniType>(
   doFetch: Fetch,
   url: string,
   bearer: string,
@@ -132,7 +133,7 @@ export function redeemHandoff(
 /** Create the API client for one connect session. The token only ever travels in a header. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const call = <S extends z.ZodType>(
+  const call = <S extends z.ZodMiniType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S | null,
@@ -165,8 +166,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getPosition: (opts) =>
       call('GET', '/v1/connect/position', PositionResponse, undefined, opts).then((r) => r.position),
     followAttempt: async (id, onEvent, opts = {}) => {
-      // The stream reader is needed only once a validation starts: it loads then, not with the page.
-      const { streamAttemptEvents } = await import('./sse');
       const streamOpts: AttemptStreamOptions = {
         url: joinUrl(options.baseUrl, `/v1/connect/attempts/${enc(id)}/events`),
         sessionToken: options.sessionToken,

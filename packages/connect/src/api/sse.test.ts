@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttemptEvent } from '@flange/protocol';
-import { readEventStream, streamAttemptEvents } from './sse';
-import type { SseMessage } from './sse';
+import { readEventStream } from './event-stream';
+import type { SseMessage } from './event-stream';
+import { streamAttemptEvents } from './sse';
 import { FlangeApiError } from './api-error';
 import { SESSION_TOKEN, failedBadKey, sse, stepEvents, succeeded } from '../test/fixtures';
 import { problem, sendJson, startTestServer } from '../test/test-server';

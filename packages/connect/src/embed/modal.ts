@@ -12,7 +12,8 @@ export interface ModalShell {
 
 const Z_INDEX = '2147483000';
 
-function css(el: HTMLElement, styles: Record<string, string>): void {
+/** Inline styles through the CSSOM. */
+export function css(el: HTMLElement, styles: Record<string, string>): void {
   // CSSOM writes, not a style attribute: allowed under a CSP without 'unsafe-inline'.
   for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v);
 }

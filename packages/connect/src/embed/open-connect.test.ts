@@ -123,7 +123,7 @@ describe('openConnect', () => {
   });
 
   it('closes on the frame exit message and reports the error', () => {
-    const { deliver, onExit } = open();
+    const { deliver, onExit, onEvent } = open();
     const error = {
       code: 'INVALID_CREDENTIALS',
       step: 'authenticate',
@@ -132,15 +132,18 @@ describe('openConnect', () => {
     };
     deliver(msg({ type: 'exit', error, metadata: { status: 'failed' } }));
     expect(onExit).toHaveBeenCalledWith(error, { status: 'failed' });
+    // The flow sent its own EXIT event; the launcher does not add a second one.
+    expect(onEvent).not.toHaveBeenCalledWith('EXIT', expect.anything());
     expect(document.querySelector('[data-flange-modal]')).toBeNull();
   });
 
   it('offers a close button before the frame is ready', async () => {
-    const { onExit } = open();
+    const { onExit, onEvent } = open();
     const close = document.querySelector('[data-flange-modal] button') as HTMLButtonElement;
     expect(close.hidden).toBe(false);
     expect(close.getAttribute('aria-label')).toBe('Close');
     close.click();
+    expect(onEvent).toHaveBeenCalledWith('EXIT', { status: 'user_closed' });
     expect(onExit).toHaveBeenCalledWith(null, { status: 'user_closed' });
   });
 

@@ -8,7 +8,7 @@ import type {
   WidgetEventMetadata,
   WidgetEventName,
 } from '@flange/protocol';
-import { createModal } from './modal';
+import { createModal, css } from './modal';
 import type { ModalShell } from './modal';
 import { httpOrigin } from './origin';
 
@@ -82,9 +82,7 @@ export function openConnect(options: OpenConnectOptions): ConnectHandle {
     'allow-popups-to-escape-sandbox',
   );
   iframe.setAttribute('allow', 'clipboard-write');
-  for (const [k, v] of Object.entries({ border: '0', width: '100%', height: '100%', display: 'block' })) {
-    iframe.style.setProperty(k, v);
-  }
+  css(iframe, { border: '0', width: '100%', height: '100%', display: 'block' });
 
   const post = (message: HostToFrameMessage): void => {
     iframe.contentWindow?.postMessage(message, frameOrigin);
@@ -99,10 +97,14 @@ export function openConnect(options: OpenConnectOptions): ConnectHandle {
     else iframe.remove();
   };
 
-  const exit = (error: AttemptError | null, metadata: WidgetEventMetadata): void => {
+  const exit = (error: AttemptError | null, metadata: WidgetEventMetadata, fromFrame = false): void => {
     if (closed) return;
     teardown();
-    if (!succeeded) options.onExit?.(error, metadata);
+    if (succeeded) return;
+    // The flow reports EXIT itself when it closes; a close from this side (Escape before it loaded,
+    // close()) is reported here.
+    if (!fromFrame) options.onEvent?.('EXIT', metadata);
+    options.onExit?.(error, metadata);
   };
 
   function onMessage(event: MessageEvent): void {
@@ -140,7 +142,7 @@ export function openConnect(options: OpenConnectOptions): ConnectHandle {
         options.onSuccess?.({ publicToken: msg.public_token, connection: msg.connection });
         return;
       case 'exit':
-        exit(msg.error, msg.metadata);
+        exit(msg.error, msg.metadata, true);
         return;
       case 'resize':
         if (options.container) iframe.style.setProperty('height', `${msg.height}px`);

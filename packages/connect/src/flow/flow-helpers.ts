@@ -19,19 +19,11 @@ export function stripValuesPrefix(param: string | undefined): string | undefined
 }
 
 /** A failed attempt's error as the failure view shows it. */
-export function fromAttemptError(e: AttemptError): FlowError {
-  const out: FlowError = {
-    code: e.code,
-    step: e.step,
-    display_message: e.display_message,
-    retryable: e.retryable,
-  };
-  const param = stripValuesPrefix(e.param);
-  if (param !== undefined) out.param = param;
-  if (e.guidance) out.guidance = e.guidance;
-  if (e.possible_causes) out.possible_causes = e.possible_causes;
-  if (e.upstream_code !== undefined) out.upstream_code = e.upstream_code;
-  if (e.certificate) out.certificate = e.certificate;
+export function fromAttemptError({ param, ...error }: AttemptError): FlowError {
+  // Every field of a parsed AttemptError is one of FlowError's; only the param loses its `values.` prefix.
+  const out: FlowError = error;
+  const key = stripValuesPrefix(param);
+  if (key !== undefined) out.param = key;
   return out;
 }
 
@@ -49,9 +41,7 @@ export function applyStep(
   steps: readonly StepProgress[],
   ev: Extract<AttemptEvent, { type: 'step' }>,
 ): StepProgress[] {
-  const next: StepProgress = { step: ev.step, status: ev.status };
-  if (ev.duration_ms !== undefined) next.duration_ms = ev.duration_ms;
-  if (ev.detail !== undefined) next.detail = ev.detail;
+  const { type: _type, ...next } = ev;
   const i = steps.findIndex((s) => s.step === ev.step);
   return i === -1 ? [...steps, next] : steps.map((s, j) => (j === i ? next : s));
 }

@@ -1,10 +1,8 @@
 import type {
-  CertificateInfo,
+  AttemptError,
   ErrorCode,
-  Guidance,
   HandoffStatus,
-  StepId,
-  StepStatus,
+  StepEvent,
   WidgetEventMetadata,
   WidgetEventName,
 } from '@flange/protocol';
@@ -28,25 +26,14 @@ export type FlowScreen =
   /** The session cannot go on (expired, revoked): only leaving helps. */
   | 'fatal';
 
-export interface StepProgress {
-  step: StepId;
-  status: StepStatus;
-  duration_ms?: number;
-  detail?: string;
-}
+export type StepProgress = Omit<StepEvent, 'type'>;
 
-/** What the failure view shows. `display_message` is absent when only the code is known (network). */
-export interface FlowError {
-  code: ErrorCode;
-  display_message?: string;
-  step?: StepId;
-  param?: string;
-  guidance?: Guidance;
-  possible_causes?: string[];
-  upstream_code?: string;
-  certificate?: CertificateInfo;
-  retryable: boolean;
-}
+/**
+ * What the failure view shows: an attempt's error, or what an API error tells (`step` and
+ * `display_message` are absent when only the code is known, a network failure).
+ */
+export type FlowError = Omit<AttemptError, 'step' | 'display_message'> &
+  Partial<Pick<AttemptError, 'step' | 'display_message'>>;
 
 /** A value the server refused: its English message, and the code a UI translates instead. */
 export interface FieldIssue {

@@ -136,15 +136,8 @@ export function createPersistence(storage: KeyValueStorage | null, now: () => nu
     markDelivered(attemptId: string): void {
       if (!key || delivered.includes(attemptId)) return;
       delivered = [...delivered, attemptId];
-      const saved = readFlow(read(key));
-      write(key, {
-        screen: saved?.screen ?? null,
-        systemId: saved?.systemId ?? null,
-        authMethod: saved?.authMethod ?? null,
-        values: saved?.values ?? {},
-        expires,
-        delivered,
-      } satisfies SavedFlow);
+      const empty: SavedPosition = { screen: null, systemId: null, authMethod: null, values: {} };
+      write(key, { ...empty, ...readFlow(read(key)), expires, delivered } satisfies SavedFlow);
     },
 
     recent(): string[] {

@@ -1,10 +1,10 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { createCatalogIndex } from '@flange/protocol';
+import { compareByPopularity, createCatalogIndex, entryFilter } from '@flange/protocol';
 import type { Category, Deployment, SystemSummary } from '@flange/protocol';
 import { catalogQuery } from '../queries';
-import { activeElementIn, useFlowContext, useFlowSnapshot } from './flow-context';
+import { activeElementIn, useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { LoadError, Loading } from './status-views';
 import { useFocusOnMount } from './use-focus';
 import { useWindowedList } from './use-windowed-list';
@@ -39,6 +39,7 @@ export function CatalogView() {
 
 function Catalog({ systems }: { systems: readonly SystemSummary[] }) {
   const { store, t, emit, rootRef, locale } = useFlowContext();
+  const { Step } = useHeadings();
   const { recent } = useFlowSnapshot();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
@@ -57,7 +58,19 @@ function Catalog({ systems }: { systems: readonly SystemSummary[] }) {
     deployment: useId(),
   };
 
-  const index = useMemo(() => createCatalogIndex(systems), [systems]);
+  // The search index is built on the first keystroke (or once the list is on screen): browsing by
+  // popularity needs none, and the first paint should not wait for it.
+  const [indexWanted, setIndexWanted] = useState(false);
+  const index = useMemo(() => (indexWanted ? createCatalogIndex(systems) : null), [indexWanted, systems]);
+  const wantIndex = query.trim() !== '' || indexWanted;
+  useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect -- the index is built once asked for
+    if (wantIndex) return void setIndexWanted(true);
+    const timer = setTimeout(() => setIndexWanted(true), 300);
+    return () => clearTimeout(timer);
+  }, [wantIndex]);
+  // Until the index exists, the order and filters of its empty query.
+  const byPopularity = useMemo(() => [...systems].sort(compareByPopularity), [systems]);
   const categories = useMemo(
     () =>
       [...new Set(systems.map((s) => s.category))].sort((a, b) =>
@@ -67,15 +80,13 @@ function Catalog({ systems }: { systems: readonly SystemSummary[] }) {
   );
   const recentSet = useMemo(() => new Set(recent), [recent]);
   const results = useMemo(() => {
-    const found = index.search(deferredQuery, {
-      category: category || undefined,
-      deployment: deployment || undefined,
-    });
+    const filters = { category: category || undefined, deployment: deployment || undefined };
+    const found = index ? index.search(deferredQuery, filters) : byPopularity.filter(entryFilter(filters));
     if (deferredQuery.trim() !== '' || recent.length === 0) return found;
     // Browsing: the systems this browser chose before come first, then the most popular.
     const first = recent.flatMap((id) => found.filter((s) => s.id === id));
     return [...first, ...found.filter((s) => !recentSet.has(s.id))];
-  }, [index, deferredQuery, category, deployment, recent, recentSet]);
+  }, [index, byPopularity, deferredQuery, category, deployment, recent, recentSet]);
 
   const list = useWindowedList(results.length, ROW_HEIGHT, viewportRef);
   const { reveal } = list;
@@ -164,9 +175,9 @@ function Catalog({ systems }: { systems: readonly SystemSummary[] }) {
 
   return (
     <section className="fl-stack" aria-labelledby={ids.h}>
-      <h2 id={ids.h} ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id={ids.h} ref={headingRef} tabIndex={-1}>
         {t('catalog.heading')}
-      </h2>
+      </Step>
       <div className="fl-field">
         <label className="fl-label" htmlFor={ids.search}>
           {t('catalog.search')}

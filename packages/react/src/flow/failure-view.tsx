@@ -2,13 +2,14 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { systemQuery } from '../queries';
 import { errorText, sourceLang } from '../i18n/localize';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { StepList, mergeSteps } from './step-list';
 import { useFocusOnMount } from './use-focus';
 
 /** A failed attempt: what happened, at which step, what to do; values are kept for "try again". */
 export function FailureView() {
   const { client, store, t, locale, admin, session } = useFlowContext();
+  const { Step, Sub } = useHeadings();
   const snap = useFlowSnapshot();
   const [keepSecrets, setKeepSecrets] = useState(false);
   const detail = useQuery({ ...systemQuery(client, snap.systemId ?? ''), enabled: snap.systemId !== null });
@@ -22,9 +23,9 @@ export function FailureView() {
 
   return (
     <section className="fl-stack" aria-labelledby={ids.h}>
-      <h2 id={ids.h} ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id={ids.h} ref={headingRef} tabIndex={-1}>
         {t('failure.heading')}
-      </h2>
+      </Step>
       <div className="fl-alert" data-error-code={error.code}>
         <p>{errorText(error, t, locale)}</p>
         {error.step && <p className="fl-muted">{t('failure.atStep', { step: t(`step.${error.step}`) })}</p>}
@@ -33,7 +34,7 @@ export function FailureView() {
         )}
         {error.possible_causes && error.possible_causes.length > 0 && (
           <>
-            <h3>{t('failure.causes')}</h3>
+            <Sub className="fl-h-sub">{t('failure.causes')}</Sub>
             <ul lang={lang}>
               {error.possible_causes.map((c) => (
                 <li key={c}>{c}</li>
@@ -44,7 +45,7 @@ export function FailureView() {
       </div>
       {error.guidance && (
         <section className="fl-panel" aria-label={error.guidance.title} lang={lang}>
-          <h3>{error.guidance.title}</h3>
+          <Sub className="fl-h-sub">{error.guidance.title}</Sub>
           <ol>
             {error.guidance.steps.map((s) => (
               <li key={s}>{s}</li>
@@ -59,7 +60,7 @@ export function FailureView() {
       )}
       {cert && (
         <section className="fl-panel" aria-label={t('failure.certHeading')}>
-          <h3>{t('failure.certHeading')}</h3>
+          <Sub className="fl-h-sub">{t('failure.certHeading')}</Sub>
           <dl className="fl-cert">
             <dt>{t('failure.certFingerprint')}</dt>
             <dd data-fingerprint>{cert.sha256}</dd>

@@ -18,6 +18,17 @@ export interface FlowContextValue {
   admin: boolean;
   /** The widget's root element: DOM lookups stay inside it (it may live in a shadow root). */
   rootRef: RefObject<HTMLDivElement | null>;
+  /** The level of each step's heading (the host's outline decides); sub-headings go one below. */
+  headingLevel: HeadingLevel;
+}
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5;
+type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/** The tags for a step's heading and its sections' headings, at the level the host set. */
+export function useHeadings(): { Step: HeadingTag; Sub: HeadingTag } {
+  const { headingLevel } = useFlowContext();
+  return { Step: `h${headingLevel}`, Sub: `h${(headingLevel + 1) as 2 | 3 | 4 | 5 | 6}` };
 }
 
 export const FlowContext = createContext<FlowContextValue | null>(null);

@@ -1,9 +1,9 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useId } from 'react';
 import type { ComponentType } from 'react';
 import type { FlowScreen } from '@flange/connect';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '@flange/protocol/i18n/en';
 import { completeEnglish } from '../i18n/translate';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { CatalogView } from './catalog-view';
 import { Loading } from './status-views';
 import { useFocusOnMount } from './use-focus';
@@ -21,14 +21,6 @@ export const loadScreens = (): Promise<Screens> =>
   ));
 const lazyScreen = <P extends object>(pick: (m: Screens) => ComponentType<P>) =>
   lazy(() => loadScreens().then((m) => ({ default: pick(m) })));
-const SystemFormView = lazyScreen((m) => m.SystemFormView);
-const HandoffView = lazyScreen((m) => m.HandoffView);
-const ValidatingView = lazyScreen((m) => m.ValidatingView);
-const FailureView = lazyScreen((m) => m.FailureView);
-const SuccessView = lazyScreen((m) => m.SuccessView);
-const RequestView = lazyScreen((m) => m.RequestView);
-const RequestedView = lazyScreen((m) => m.RequestedView);
-
 const PHASE: Record<FlowScreen, MessageKey | null> = {
   catalog: 'progress.choose',
   request: 'progress.choose',
@@ -58,12 +50,18 @@ export function FlowView({ onDone }: { onDone: (() => void) | null }) {
     return () => clearTimeout(timer);
   }, []);
   const n = phase ? phases.indexOf(phase) + 1 : 0;
+  const titleId = useId();
+  const Screen = SCREENS[snap.screen];
+  // A region named by the title, not a main or a top-level heading: inline, the widget is one part of
+  // the host's page, inside the host's own main landmark and heading outline.
   return (
-    <div className="fl-shell">
+    <section className="fl-shell" aria-labelledby={titleId}>
       <div className="fl-header">
         {session.host.logo_url && <img src={session.host.logo_url} alt="" />}
         <div className="fl-header-text">
-          <p className="fl-title">{t('header.title')}</p>
+          <p className="fl-title" id={titleId}>
+            {t('header.title')}
+          </p>
           <p className="fl-muted">{t('header.by', { host: session.host.name })}</p>
         </div>
         {close && (
@@ -84,44 +82,37 @@ export function FlowView({ onDone }: { onDone: (() => void) | null }) {
       )}
       {/* No landmarks here: the host page owns its banner and main. */}
       <div className="fl-main">
-        <Suspense fallback={<Loading />}>{renderScreen(snap.screen, onDone)}</Suspense>
+        <Suspense fallback={<Loading />}>
+          <Screen onDone={onDone} />
+        </Suspense>
       </div>
-    </div>
+    </section>
   );
 }
 
-function renderScreen(screen: FlowScreen, onDone: (() => void) | null) {
-  switch (screen) {
-    case 'catalog':
-      return <CatalogView />;
-    case 'form':
-      return <SystemFormView />;
-    case 'handoff':
-      return <HandoffView />;
-    case 'validating':
-      return <ValidatingView />;
-    case 'failed':
-      return <FailureView />;
-    case 'success':
-      return <SuccessView onDone={onDone} />;
-    case 'request':
-      return <RequestView />;
-    case 'requested':
-      return <RequestedView />;
-    case 'fatal':
-      return <FatalView />;
-  }
-}
+type ScreenProps = { onDone: (() => void) | null };
+const SCREENS: Record<FlowScreen, ComponentType<ScreenProps>> = {
+  catalog: CatalogView,
+  form: lazyScreen((m) => m.SystemFormView),
+  handoff: lazyScreen((m) => m.HandoffView),
+  validating: lazyScreen((m) => m.ValidatingView),
+  failed: lazyScreen((m) => m.FailureView),
+  success: lazyScreen((m) => m.SuccessView),
+  request: lazyScreen((m) => m.RequestView),
+  requested: lazyScreen((m) => m.RequestedView),
+  fatal: FatalView,
+};
 
 /** The session cannot continue (expired or revoked). */
 export function FatalView() {
   const { t, session, exit } = useFlowContext();
+  const { Step } = useHeadings();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="fl-stack" aria-labelledby="fl-fatal-h">
-      <h2 id="fl-fatal-h" ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id="fl-fatal-h" ref={headingRef} tabIndex={-1}>
         {t('fatal.heading')}
-      </h2>
+      </Step>
       <p>{t('fatal.body', { host: session.host.name })}</p>
       {exit && (
         <div>

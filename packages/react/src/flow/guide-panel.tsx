@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Guide } from '@flange/protocol';
 import { sourceLang } from '../i18n/localize';
-import { useFlowContext } from './flow-context';
+import { useFlowContext, useHeadings } from './flow-context';
 
 /** The DOM id of a guide step with an anchor, the target of a field's help link. */
 export const guideStepId = (anchor: string) => `fl-guide-${anchor}`;
@@ -9,10 +9,13 @@ export const guideStepId = (anchor: string) => `fl-guide-${anchor}`;
 /** The auth method's step-by-step guide, shown beside the form. */
 export function GuidePanel({ guide, highlight }: { guide: Guide; highlight: string | null }) {
   const { t, locale } = useFlowContext();
+  const { Sub } = useHeadings();
   const titleId = useId();
   return (
     <aside className="fl-panel" aria-labelledby={titleId} lang={sourceLang(locale)}>
-      <h3 id={titleId}>{guide.title || t('guide.heading')}</h3>
+      <Sub className="fl-h-sub" id={titleId}>
+        {guide.title || t('guide.heading')}
+      </Sub>
       <ol>
         {guide.steps.map((step, i) => (
           <li

@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { systemQuery } from '../queries';
 import { errorText } from '../i18n/localize';
-import type { MessageKey } from '../i18n/en';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import type { MessageKey } from '@flange/protocol/i18n/en';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { useFocusOnMount } from './use-focus';
 
 /**
@@ -13,6 +13,7 @@ import { useFocusOnMount } from './use-focus';
  */
 export function HandoffView() {
   const { client, store, t, locale, session } = useFlowContext();
+  const { Step } = useHeadings();
   const snap = useFlowSnapshot();
   const detail = useQuery({ ...systemQuery(client, snap.systemId ?? ''), enabled: snap.systemId !== null });
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -68,9 +69,9 @@ export function HandoffView() {
 
   return (
     <section className="fl-stack" aria-labelledby={ids.h}>
-      <h2 id={ids.h} ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id={ids.h} ref={headingRef} tabIndex={-1}>
         {t('handoff.heading')}
-      </h2>
+      </Step>
       <p>{t('handoff.body', { system: system || t('catalog.results'), host: session.host.name })}</p>
       {handoff?.status === 'failed' && (
         <p className="fl-error-text" role="alert">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { checkFields, explainField, normalizeInstanceUrl } from '@flange/protocol';
+import { judgeField, normalizeInstanceUrl } from '@flange/protocol';
 import type { AuthMethod, FieldSpec, SystemDetail } from '@flange/protocol';
 import { fieldText, sourceLang } from '../i18n/localize';
 import { useFlowContext, useFlowSnapshot } from './flow-context';
@@ -50,25 +50,30 @@ export function MethodForm(props: {
     const server = snap.fieldErrors[f.key];
     if (server) return locale === 'en' ? server.message : t('form.fieldRejected');
     if (!touched.has(f.key) && !submitted) return undefined;
-    const r = explainField(f, valueOf(f));
-    return r.ok ? undefined : fieldText(r, t, locale);
+    const r = judgeField(f, valueOf(f));
+    return r.ok ? undefined : fieldText(f, r, t, locale);
   };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const values = Object.fromEntries(fields.map((f) => [f.key, valueOf(f)]));
-    const r = checkFields(fields, values);
-    if (!r.ok) {
+    const values: Record<string, string> = {};
+    let first: FieldSpec | undefined;
+    for (const f of fields) {
+      const r = judgeField(f, valueOf(f));
+      if (!r.ok) first ??= f;
+      else if (r.value !== '') values[f.key] = r.value;
+    }
+    if (first) {
+      const { key } = first;
       setSubmitted(true);
-      const first = fields.find((f) => f.key in r.errors);
-      if (first && isUrlField(first) && !editUrl && props.reconnectUrl) {
+      if (isUrlField(first) && !editUrl && props.reconnectUrl) {
         // A collapsed reconnect address opens first, then takes focus.
         setEditUrl(true);
-        requestAnimationFrame(() => focusField(first.key));
-      } else if (first) focusField(first.key);
+        requestAnimationFrame(() => focusField(key));
+      } else focusField(key);
       return;
     }
-    void store.submit({ values: r.values, secretKeys: fields.filter(isSecret).map((f) => f.key) });
+    void store.submit({ values, secretKeys: fields.filter(isSecret).map((f) => f.key) });
   };
 
   return (

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { errorText } from '../i18n/localize';
 import { useFocusOnMount } from './use-focus';
 
 /** "Can't find your system?": ask for one; the host hears of it by webhook (system.requested). */
 export function RequestView() {
   const { store, t, session, locale, rootRef } = useFlowContext();
+  const { Step } = useHeadings();
   const snap = useFlowSnapshot();
   const [name, setName] = useState(snap.request?.name ?? '');
   const [note, setNote] = useState('');
@@ -29,9 +30,9 @@ export function RequestView() {
           ← {t('request.back')}
         </button>
       </div>
-      <h2 id={ids.h} ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id={ids.h} ref={headingRef} tabIndex={-1}>
         {t('request.heading')}
-      </h2>
+      </Step>
       <p className="fl-muted">{t('request.body', { host: session.host.name })}</p>
       <form className="fl-stack" noValidate onSubmit={onSubmit}>
         <div className="fl-field">
@@ -84,13 +85,14 @@ export function RequestView() {
 /** Confirmation after a system request. */
 export function RequestedView() {
   const { store, t, session } = useFlowContext();
+  const { Step } = useHeadings();
   const snap = useFlowSnapshot();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="fl-stack" aria-labelledby="fl-requested-h">
-      <h2 id="fl-requested-h" ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id="fl-requested-h" ref={headingRef} tabIndex={-1}>
         {t('request.sent')}
-      </h2>
+      </Step>
       <p>{t('request.sentBody', { host: session.host.name, name: snap.request?.name ?? '' })}</p>
       <div>
         <button type="button" className="fl-btn" onClick={() => store.backToCatalog()}>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { AuthMethod, SandboxHints } from '@flange/protocol';
 import { sourceLang } from '../i18n/localize';
-import { useFlowContext } from './flow-context';
+import { useFlowContext, useHeadings } from './flow-context';
 import { isPersistable } from './method-form';
 
 /**
@@ -15,6 +15,7 @@ export function SandboxPanel(props: {
   onFill: (values: Record<string, string>, persistKeys: string[]) => void;
 }) {
   const { t, locale } = useFlowContext();
+  const { Sub } = useHeadings();
   const titleId = useId();
   const urlField = props.method.fields.find((f) => f.kind === 'url' || f.format === 'url');
   const base: Record<string, string> = urlField ? { [urlField.key]: props.sandbox.instance_url } : {};
@@ -31,7 +32,9 @@ export function SandboxPanel(props: {
 
   return (
     <section className="fl-panel fl-sandbox" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('sandbox.heading')}</h3>
+      <Sub className="fl-h-sub" id={titleId}>
+        {t('sandbox.heading')}
+      </Sub>
       <p className="fl-muted" lang={sourceLang(locale)}>
         {props.sandbox.note}
       </p>

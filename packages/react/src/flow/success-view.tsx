@@ -1,10 +1,12 @@
 import { useId } from 'react';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { sourceLang } from '../i18n/localize';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { useFocusOnMount } from './use-focus';
 
 /** What is connected, as whom, and which data we could read. */
 export function SuccessView({ onDone }: { onDone: (() => void) | null }) {
-  const { t, admin, session } = useFlowContext();
+  const { t, admin, session, locale } = useFlowContext();
+  const { Step, Sub } = useHeadings();
   const snap = useFlowSnapshot();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const headingId = useId();
@@ -19,9 +21,9 @@ export function SuccessView({ onDone }: { onDone: (() => void) | null }) {
       <div className="fl-success-mark" aria-hidden="true">
         ✓
       </div>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id={headingId} ref={headingRef} tabIndex={-1}>
         {t('success.heading')}
-      </h2>
+      </Step>
       <p>
         {snap.successVia === 'handoff'
           ? t('success.viaHandoff', { system: connection.system.name })
@@ -60,11 +62,12 @@ export function SuccessView({ onDone }: { onDone: (() => void) | null }) {
       </dl>
       {connection.entities_verified.length > 0 && (
         <>
-          <h3>{t('success.entities')}</h3>
+          <Sub className="fl-h-sub">{t('success.entities')}</Sub>
           <ul className="fl-stack" aria-label={t('success.entities')}>
             {connection.entities_verified.map((e) => (
               <li key={e.id} className="fl-check">
-                <span aria-hidden="true">✓</span> {e.label}
+                {/* The connector's names for its entities are English. */}
+                <span aria-hidden="true">✓</span> <span lang={sourceLang(locale)}>{e.label}</span>
               </li>
             ))}
           </ul>

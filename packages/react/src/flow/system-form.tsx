@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { SystemDetail } from '@flange/protocol';
 import { systemQuery } from '../queries';
 import { sourceLang } from '../i18n/localize';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { GuidePanel, guideStepId } from './guide-panel';
 import { MethodForm, isUrlField } from './method-form';
 import { SandboxPanel } from './sandbox-panel';
@@ -23,6 +23,7 @@ export function SystemFormView() {
 
 function SystemForm({ detail }: { detail: SystemDetail }) {
   const { store, t, session, locale, admin, rootRef } = useFlowContext();
+  const { Step } = useHeadings();
   const snap = useFlowSnapshot();
   const method = detail.auth_methods.find((m) => m.id === snap.authMethod) ?? detail.auth_methods[0];
   const [highlight, setHighlight] = useState<string | null>(null);
@@ -63,9 +64,9 @@ function SystemForm({ detail }: { detail: SystemDetail }) {
             </button>
           </div>
         )}
-        <h2 id={`${methodsId}-h`} ref={headingRef} tabIndex={-1}>
+        <Step className="fl-h" id={`${methodsId}-h`} ref={headingRef} tabIndex={-1}>
           {t(reconnect ? 'form.reconnectHeading' : 'form.heading', { system: detail.name })}
-        </h2>
+        </Step>
         {admin && (
           <p className="fl-note">
             {t('handoff.adminIntro', { name: sender, system: detail.name, host: session.host.name })}

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { systemQuery } from '../queries';
-import { useFlowContext, useFlowSnapshot } from './flow-context';
+import { useFlowContext, useFlowSnapshot, useHeadings } from './flow-context';
 import { StepList, mergeSteps } from './step-list';
 import { useFocusOnMount } from './use-focus';
 
 /** The live checklist while an attempt runs, announced step by step. */
 export function ValidatingView() {
   const { client, t } = useFlowContext();
+  const { Step } = useHeadings();
   const snap = useFlowSnapshot();
   const detail = useQuery({ ...systemQuery(client, snap.systemId ?? ''), enabled: snap.systemId !== null });
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -15,9 +16,9 @@ export function ValidatingView() {
 
   return (
     <section className="fl-stack" aria-labelledby="fl-validating-h" aria-busy="true">
-      <h2 id="fl-validating-h" ref={headingRef} tabIndex={-1}>
+      <Step className="fl-h" id="fl-validating-h" ref={headingRef} tabIndex={-1}>
         {t('steps.heading')}
-      </h2>
+      </Step>
       {detail.data && <p className="fl-muted">{detail.data.name}</p>}
       <StepList steps={steps} t={t} />
       <p className="fl-sr" role="status" aria-live="polite">

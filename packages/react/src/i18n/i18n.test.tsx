@@ -1,37 +1,82 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { ErrorCode } from '@flange/protocol';
-import { en } from './en';
-import { de } from './de';
-import { resolveLocale } from './translate';
+import { de } from '@flange/protocol/i18n/de';
+import { enCore } from '@flange/protocol/i18n/en-core';
+import { en } from '@flange/protocol/i18n/en';
+import { explainField, judgeField } from '@flange/protocol';
+import type { FieldSpec } from '@flange/protocol';
+import { fieldText } from './localize';
+import { createTranslate, loadMessages, resolveLocale } from './translate';
 import { renderFlow } from '../test/render';
 import { badKey, session, steps } from '../test/fixtures';
+import { createStandInApi } from '../test/stand-in-api';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('message catalogs', () => {
-  it('German has every English key, none empty, with the same placeholders', () => {
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, text] of Object.entries(en)) {
-      const german = de[key as keyof typeof en];
-      expect(german.trim(), key).not.toBe('');
-      expect(placeholders(german), key).toEqual(placeholders(text));
-    }
-  });
-
-  it('has a message for every error code', () => {
-    for (const code of ErrorCode.options) {
-      expect(en[`error.${code}`], code).toBeTruthy();
-      expect(de[`error.${code}`], code).toBeTruthy();
-    }
-  });
-
+describe('languages', () => {
   it('takes the locale from the prop, then the session, then the browser', () => {
     expect(resolveLocale('de', 'en', ['en-US'])).toBe('de');
     expect(resolveLocale(undefined, 'de', ['en-US'])).toBe('de');
     expect(resolveLocale(undefined, null, ['fr-FR', 'de-AT', 'en'])).toBe('de');
     expect(resolveLocale(undefined, null, ['fr-FR'])).toBe('en');
+  });
+
+  it('fetches other languages from the API base, without a token, and keeps them', async () => {
+    const stand = createStandInApi();
+    const source = { apiBase: 'https://api.fetch.test/', fetch: stand.fetch };
+    expect(await loadMessages('de', 'core', source)).toEqual(de);
+    expect(await loadMessages('de', 'all', source)).toEqual(de);
+    expect(stand.requests.map((r) => r.path)).toEqual(['/v1/connect/locales/de']);
+    expect(stand.requests[0]?.headers.get('authorization')).toBeNull();
+  });
+
+  it('falls back to English when the language cannot be loaded or is not a catalog', async () => {
+    for (const [n, locales] of [{}, { de: ['Hallo'] }, { de: { loading: 1 } }, { de: 'Hallo' }].entries()) {
+      const stand = createStandInApi({ locales });
+      const messages = await loadMessages('de', 'core', {
+        apiBase: `https://api${n}.test`,
+        fetch: stand.fetch,
+      });
+      expect(messages.loading).toBe(enCore.loading);
+    }
+    const offline = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    const messages = await loadMessages('de', 'all', { apiBase: 'https://offline.test', fetch: offline });
+    expect(messages['form.submit']).toBe('Connect');
+  });
+
+  it('words a refused value as the server would in English, from the catalog in German', () => {
+    const own: FieldSpec = { key: 'k', label: 'Key', kind: 'secret', required: true, pattern: '^mac' };
+    const fiix: FieldSpec = { ...own, pattern_message: 'Fiix keys start with macmms.' };
+    const client: FieldSpec = {
+      key: 'c',
+      label: 'Client',
+      kind: 'text',
+      required: true,
+      format: 'sap_client',
+    };
+    for (const [field, value] of [
+      [fiix, 'nope'],
+      [own, 'nope'],
+      [client, '1000'],
+      [own, ''],
+    ] as const) {
+      const judged = judgeField(field, value);
+      const explained = explainField(field, value);
+      if (judged.ok || explained.ok) throw new Error('expected a refusal');
+      expect(fieldText(field, judged, createTranslate(en), 'en')).toBe(explained.message);
+      expect(fieldText(field, judged, createTranslate(de), 'de')).toBe(
+        createTranslate(de)(`field.${judged.problem}`, judged.params),
+      );
+    }
+  });
+
+  it('reads a key the server’s catalog lacks in English', async () => {
+    const stand = createStandInApi({ locales: { de: { loading: 'Lädt…' } } });
+    const messages = await loadMessages('de', 'core', {
+      apiBase: 'https://partial.test',
+      fetch: stand.fetch,
+    });
+    expect(messages.loading).toBe('Lädt…');
+    expect(messages['header.close']).toBe(enCore['header.close']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldCheck, Locale } from '@flange/protocol';
+import type { ErrorCode, FieldRefusal, FieldSpec, Locale } from '@flange/protocol';
 import type { Translate } from './translate';
 
 /**
@@ -16,9 +16,9 @@ export function errorText(
 }
 
 /** Text for a refused field value, from its reason key and parameters. */
-export function fieldText(check: Extract<FieldCheck, { ok: false }>, t: Translate, locale: Locale): string {
+export function fieldText(field: FieldSpec, check: FieldRefusal, t: Translate, locale: Locale): string {
   // A connector's own pattern message is English only; other languages get the generic sentence.
-  if (check.problem === 'pattern' && locale === 'en') return check.message;
+  if (check.problem === 'pattern' && locale === 'en' && field.pattern_message) return field.pattern_message;
   return t(`field.${check.problem}`, check.params);
 }
 

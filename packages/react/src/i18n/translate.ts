@@ -1,6 +1,6 @@
 import type { Locale } from '@flange/protocol';
-import { enCore } from './en-core';
-import type { MessageKey, Messages } from './en';
+import { enCore } from '@flange/protocol/i18n/en-core';
+import type { MessageKey, Messages } from '@flange/protocol/i18n/en';
 
 /**
  * English, completed in place: the page ships the first screen's messages, and the rest arrive with
@@ -11,7 +11,7 @@ let englishDone: Promise<void> | null = null;
 
 /** Fetch the rest of the English catalog (once). */
 export function completeEnglish(): Promise<void> {
-  englishDone ??= import('./en-flow').then(
+  englishDone ??= import('@flange/protocol/i18n/en-flow').then(
     (m) => void Object.assign(english, m.enFlow),
     (error: unknown) => {
       englishDone = null;
@@ -21,28 +21,55 @@ export function completeEnglish(): Promise<void> {
   return englishDone;
 }
 
+/** Where other languages come from: the Flange API the widget talks to. */
+export interface MessageSource {
+  /** The API base, e.g. https://api.flange.dev; '' for the page's own origin. */
+  apiBase: string;
+  fetch?: typeof fetch | undefined;
+}
+
+/** Catalogs fetched so far, per API base and locale; a failed fetch is forgotten and tried again. */
+const fetched = new Map<string, Promise<Record<string, string>>>();
+
 /**
- * Other catalogs, loaded on demand so a page pays only for its language. Adding a language: one file
- * like de.ts typed `Messages`, and one line here.
+ * Another language's catalog from the server (GET /v1/connect/locales/{locale}): public, cacheable text,
+ * asked for without a token. Anything but an object of strings is refused.
  */
-const LOADERS: Partial<Record<Locale, () => Promise<Messages>>> = {
-  de: () => import('./de').then((m) => m.de),
-};
+function fetchCatalog(locale: Locale, source: MessageSource): Promise<Record<string, string>> {
+  const url = `${source.apiBase.replace(/\/+$/, '')}/v1/connect/locales/${locale}`;
+  let pending = fetched.get(url);
+  if (!pending) {
+    pending = (source.fetch ?? fetch)(url, { headers: { Accept: 'application/json' }, credentials: 'omit' })
+      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((body) => {
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          throw new Error('not a catalog');
+        for (const text of Object.values(body))
+          if (typeof text !== 'string') throw new Error('not a catalog');
+        return body as Record<string, string>;
+      });
+    pending.catch(() => fetched.delete(url));
+    fetched.set(url, pending);
+  }
+  return pending;
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /**
- * The catalog for a locale; English when the locale has none or it fails to load. With `part: 'core'`
- * English may still lack the later screens' messages (they arrive with those screens).
+ * The catalog for a locale. English ships with the widget; other languages come from the server at
+ * `source.apiBase`, and any key they lack reads in English. English whole when the language fails to
+ * load. With `part: 'core'` English may still lack the later screens' messages (they arrive with those
+ * screens).
  */
 export async function loadMessages(
   locale: Locale | null | undefined,
   part: 'core' | 'all' = 'all',
+  source: MessageSource = { apiBase: '' },
 ): Promise<Messages> {
-  const load = locale ? LOADERS[locale] : undefined;
-  if (load) {
+  if (locale && locale !== 'en') {
     try {
-      return await load();
+      return { ...english, ...(await fetchCatalog(locale, source)) } as Messages;
     } catch {
       // Fall back to English below.
     }

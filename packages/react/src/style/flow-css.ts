@@ -22,9 +22,9 @@ color:var(--fl-fg);background:var(--fl-bg);text-align:left;color-scheme:light;mi
 --fl-muted:#cbd5e1;--fl-border:#8291a7;--fl-subtle:#1f2937;--fl-error:#fca5a5;--fl-error-bg:#3b1212;
 --fl-ok:#86efac;--fl-warn-bg:#3a2a08;--fl-warn:#fcd34d;--fl-link:var(--fl-link-dark);color-scheme:dark}}
 .flange-root *,.flange-root *::before,.flange-root *::after{box-sizing:inherit}
-.flange-root :where(h1,h2,h3,p,ol,ul,dl,dd,fieldset,figure){margin:0;padding:0}
-.flange-root :where(h1,h2,h3){font-weight:650;line-height:1.25}
-.flange-root h2{font-size:1.15rem}.flange-root h3{font-size:1rem}
+.flange-root :where(h1,h2,h3,h4,h5,h6,p,ol,ul,dl,dd,fieldset,figure){margin:0;padding:0}
+.flange-root :where(h1,h2,h3,h4,h5,h6){font-weight:650;line-height:1.25}
+.flange-root .fl-h{font-size:1.15rem}.flange-root .fl-h-sub{font-size:1rem}
 .flange-root :where(ol,ul){list-style:none}
 .flange-root :where(button,input,select,textarea){font:inherit;color:inherit;margin:0}
 .flange-root a{color:var(--fl-link)}

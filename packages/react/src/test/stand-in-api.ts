@@ -7,6 +7,7 @@ import type {
   SessionInfo,
   SystemDetail,
 } from '@flange/protocol';
+import { CATALOGS } from '@flange/protocol/i18n/catalogs';
 import { catalog, maximo, probeMatch, session } from './fixtures';
 
 export interface StandInOptions {
@@ -20,6 +21,8 @@ export interface StandInOptions {
   catalog?: CatalogResponse;
   /** The session's hand-offs as GET /v1/connect/handoffs lists them; tests move them along. */
   handoffs?: { list: HandoffView[] };
+  /** What GET /v1/connect/locales/:locale answers, per locale; the real catalogs by default. */
+  locales?: Record<string, unknown>;
 }
 
 export const HANDOFF_LINK = `https://flange.test/connect#flh_${'s'.repeat(43)}`;
@@ -70,6 +73,12 @@ export function createStandInApi(opts: StandInOptions = {}) {
       return 'code' in s ? problem(s.status, s.code) : json(200, s);
     }
     if (path === '/v1/connect/catalog') return json(200, opts.catalog ?? catalog);
+    const loc = /^\/v1\/connect\/locales\/([^/]+)$/.exec(path);
+    if (loc && method === 'GET') {
+      const locales: Record<string, unknown> = opts.locales ?? CATALOGS;
+      const served = locales[loc[1]!];
+      return served === undefined ? problem(404, 'NOT_FOUND') : json(200, served);
+    }
     const sys = /^\/v1\/connect\/systems\/([^/]+)$/.exec(path);
     if (sys) {
       const d = systems[decodeURIComponent(sys[1]!)];

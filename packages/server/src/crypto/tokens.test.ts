@@ -8,6 +8,7 @@ import {
   newPublicToken,
   newSecretKey,
   newSessionToken,
+  TokenHashes,
 } from './tokens';
 import { randomBase62 } from './random';
 
@@ -67,5 +68,25 @@ describe('token shapes', () => {
     expect(maskToken(t)).toBe(`flc_live_…${t.slice(-4)}`);
     expect(maskToken(newSessionToken())).toMatch(/^fls_…[0-9A-Za-z]{4}$/);
     expect(maskToken('flk_x')).toBe('flk_…');
+  });
+});
+
+describe('TokenHashes', () => {
+  it("gives hashToken's HMAC per pepper, for remembered tokens only, also after its memory starts over", () => {
+    const pepper = Buffer.alloc(32, 1);
+    const hashes = new TokenHashes(pepper, 2);
+    const tokens = [newConnectionToken('test'), newConnectionToken('live'), newSecretKey('test')];
+    for (const t of tokens) {
+      const key = hashes.key(t);
+      expect(key).not.toContain(t);
+      expect(hashes.known(key)).toBeUndefined();
+      expect(hashes.remember(key, t)).toBe(hashToken(pepper, t));
+      expect(hashes.known(key)).toBe(hashToken(pepper, t));
+    }
+    // Two at most: the third started the memory over.
+    expect(hashes.known(hashes.key(tokens[0]!))).toBeUndefined();
+    const other = new TokenHashes(Buffer.alloc(32, 2));
+    const t = tokens[2]!;
+    expect(other.remember(other.key(t), t)).not.toBe(hashes.known(hashes.key(t)));
   });
 });

@@ -62,6 +62,16 @@ export async function claimDueChecks(
   return { leaseId, rows };
 }
 
+/**
+ * Start a connection's breaker afresh when its credentials are replaced (a reconnect, which also
+ * reauthorizes): failures counted against the old credentials say nothing about the new ones. The row goes
+ * with its lease, so a check still running with the old credentials is not recorded either. Runs inside the
+ * transaction that stores the new credentials.
+ */
+export async function resetBreaker(tx: Db, connectionId: string): Promise<void> {
+  await tx.query('DELETE FROM connection_health WHERE connection_id = $1', [connectionId]);
+}
+
 /** Hand a claimed check back unrecorded (shutdown): due again at once, the breaker as it was. */
 export async function releaseCheck(db: Db, connectionId: string, leaseId: string): Promise<void> {
   await db.query(

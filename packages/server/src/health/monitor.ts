@@ -45,6 +45,8 @@ export interface HealthMonitorDeps {
   /** While the breaker is open, on-demand checks are half-open probes at most this often. */
   onDemandProbeIntervalMs?: number;
   onCheck?: (report: CheckReport) => void;
+  /** Called inside the transaction that wrote a connection's new state (the connection cache drops it). */
+  connectionChanged?: (tx: Db, connectionId: string) => Promise<void>;
 }
 
 export type HealthMonitor = ReturnType<typeof createHealthMonitor>;
@@ -144,6 +146,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
          WHERE id = $1`,
         [id, to, JSON.stringify(verification), next, now, result.ok, entities],
       );
+      await deps.connectionChanged?.(tx, id);
       const view = connectionView(await getConnection(tx, state.environment_id, id));
       const event = transitionEvent(
         conn.status,

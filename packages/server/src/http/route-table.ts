@@ -5,7 +5,7 @@ import type { AuthKind } from './auth';
 import { preflight, sessionCors } from './cors';
 import { ApiError } from './problem';
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** One route: method, Express path, which token it takes, and its handlers. */
 export interface RouteDef {
@@ -42,10 +42,12 @@ export class RouteTable {
       for (const d of defs) {
         const chain: RequestHandler[] = [];
         if (d.auth === 'session') chain.push(sessionCors);
-        if (d.auth !== 'none') chain.push(requireAuth(ctx, d.auth));
-        chain.push(...d.handlers);
+        const [first, ...rest] = d.handlers;
+        if (d.auth !== 'none') chain.push(requireAuth(ctx, d.auth, first), ...rest);
+        else chain.push(...d.handlers);
         if (d.method === 'GET') app.get(path, ...chain);
         else if (d.method === 'POST') app.post(path, ...chain);
+        else if (d.method === 'PATCH') app.patch(path, ...chain);
         else app.delete(path, ...chain);
       }
       const allowHeader = (session ? [...allow, 'OPTIONS'] : allow).join(', ');

@@ -1,8 +1,9 @@
-import type * as z from 'zod';
+import { safeParse } from 'zod/v4/core';
+import type * as z from 'zod/v4/core';
 import { ApiError } from './problem';
 
 /** Turn zod issues into problem `issues`, naming each unknown field on its own. */
-export function zodIssues(error: z.ZodError, prefix = ''): { path: string; message: string }[] {
+export function zodIssues(error: z.$ZodError, prefix = ''): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const join = (parts: PropertyKey[]) =>
     [prefix, ...parts.map(String)].filter((p) => p !== '').join('.') || '(body)';
@@ -16,19 +17,19 @@ export function zodIssues(error: z.ZodError, prefix = ''): { path: string; messa
   return out;
 }
 
-/** Parse `input` with `schema`, or throw INVALID_REQUEST listing every issue. */
-export function parseOrThrow<S extends z.ZodType>(
+/** Parse `input` with `schema` (classic or mini zod), or throw INVALID_REQUEST listing every issue. */
+export function parseOrThrow<S extends z.$ZodType>(
   schema: S,
   input: unknown,
   what: 'body' | 'query',
-): z.infer<S> {
+): z.output<S> {
   if (
     what === 'body' &&
     (input === undefined || input === null || typeof input !== 'object' || Array.isArray(input))
   ) {
     throw new ApiError('INVALID_REQUEST', { detail: 'The request body must be a JSON object.' });
   }
-  const r = schema.safeParse(input);
+  const r = safeParse(schema, input);
   if (r.success) return r.data;
   const issues = zodIssues(r.error);
   const first = issues[0];

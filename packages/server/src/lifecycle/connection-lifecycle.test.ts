@@ -138,6 +138,85 @@ describe(
       expect(deliveries.every((d) => d.status === 'succeeded' && d.attempts.length === 1)).toBe(true);
     });
 
+    it('a reconnect resets the breaker: failures of the old credentials do not count against the new ones', async () => {
+      const c = await connect(s.t);
+      const health = async () =>
+        (
+          await s.t.db.query<{ breaker: string; consecutive_failures: number }>(
+            'SELECT breaker, consecutive_failures FROM connection_health WHERE connection_id = $1',
+            [c.connectionId],
+          )
+        ).rows[0];
+      await s.setApiKey(c.connectionId, 'unreachable');
+      await verify(c.connectionId);
+      expect(ConnectionView.parse((await verify(c.connectionId)).json).status).toBe('degraded');
+      expect(await health()).toMatchObject({ breaker: 'open', consecutive_failures: 2 });
+
+      const session = await newSession(s.t, { reconnect_connection_id: c.connectionId });
+      const { events } = await runAttempt(s.t, session.token, {
+        system_id: 'fake-cmms',
+        auth_method: 'api_key',
+        values: { instance_url: 'https://cmms.example.com', api_key: 'good' },
+      });
+      const last = events[events.length - 1]?.data as { type: string; public_token: string };
+      expect(last.type).toBe('succeeded');
+      expect(await health()).toBeUndefined();
+      const ex = await call(s.t.url, 'POST', '/v1/connect/exchange', {
+        token: s.t.testKey,
+        body: { public_token: last.public_token },
+      });
+      expect(ex.status).toBe(200);
+      const fresh = ex.json as { access_token: string };
+      const status = await call(s.t.url, 'GET', '/v1/connection', { token: fresh.access_token });
+      expect(ConnectionView.parse(status.json).status).toBe('active');
+
+      // Closed again: a check runs at once (no half-open probe wait), and one failure is a blip, not an outage.
+      await s.setApiKey(c.connectionId, 'unreachable');
+      const r = await verify(c.connectionId);
+      expect(r.status).toBe(200);
+      expect(ConnectionView.parse(r.json).status).toBe('active');
+      expect(await health()).toMatchObject({ breaker: 'closed', consecutive_failures: 1 });
+    });
+
+    it('system.requested, and revocation from degraded and from reauthorization_required, arrive signed', async () => {
+      await s.deliver(); // what earlier tests left queued
+      let seen = s.receiver.requests.length;
+      const session = await newSession(s.t);
+      const asked = await call(s.t.url, 'POST', '/v1/connect/system-requests', {
+        token: session.token,
+        body: { name: 'Acme Plant Historian', note: 'We run it on site' },
+      });
+      expect(asked.status).toBe(201);
+      let got = await received(seen);
+      expect(got.map((e) => e.type)).toEqual(['system.requested']);
+      expect(got[0]).toMatchObject({
+        environment: 'test',
+        data: { system_request: { id: (asked.json as { id: string }).id, name: 'Acme Plant Historian' } },
+      });
+
+      for (const [apiKey, checks, before] of [
+        ['unreachable', 2, 'connection.degraded'],
+        ['bad', 1, 'connection.reauthorization_required'],
+      ] as const) {
+        seen = s.receiver.requests.length;
+        const c = await connect(s.t);
+        await s.setApiKey(c.connectionId, apiKey);
+        for (let i = 0; i < checks; i++) await verify(c.connectionId);
+        const revoked = await call(s.t.url, 'DELETE', `/v1/connections/${c.connectionId}`, {
+          token: s.t.testKey,
+        });
+        expect(ConnectionView.parse(revoked.json).status).toBe('revoked');
+        got = await received(seen);
+        expect(got.map((e) => e.type)).toEqual(['connection.created', before, 'connection.revoked']);
+        expect(got[2]).toMatchObject({ data: { connection: { id: c.connectionId, status: 'revoked' } } });
+        expectProblem(
+          await call(s.t.url, 'GET', '/v1/connection', { token: c.accessToken }),
+          'TOKEN_REVOKED',
+          401,
+        );
+      }
+    });
+
     it('the scheduled monitor moves connections like the on-demand check', async () => {
       const c = await connect(s.t);
       await s.setApiKey(c.connectionId, 'locked');

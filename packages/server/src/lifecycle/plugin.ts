@@ -127,6 +127,7 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
         }),
       policy: { intervalMs: config.health.intervalMs, ...deps.healthPolicy },
       ...(deps.onHealthCheck ? { onCheck: deps.onHealthCheck } : {}),
+      connectionChanged: (tx, id) => ctx.connectionCache.changed(tx, id),
     });
   const requireMonitor = (): HealthMonitor => {
     if (!monitor) throw new Error('the health monitor exists once the app is built');

@@ -17,7 +17,7 @@ const dataRoute: AppPlugin = {
 let s: LifecycleServer;
 beforeAll(async () => {
   s = await startLifecycleServer({
-    rateLimits: { connection: { test: 5, live: 5 }, secretKey: { test: 1000, live: 1000 }, windowSeconds: 2 },
+    rateLimits: { connection: { test: 5, live: 5 }, secretKey: { test: 1000, live: 4 }, windowSeconds: 2 },
     plugins: [dataRoute],
   });
 }, 60_000);
@@ -63,6 +63,39 @@ describe('rate limits on the real server', { timeout: 60_000 }, () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('ratelimit-policy')).toBe('"key";q=1000;w=2');
     expect(res.headers.get('ratelimit')).toMatch(/^"key";r=\d+;t=\d+$/);
+  });
+
+  it('per secret key: the live key runs out (429 with headers), the test key does not, and it is back after Retry-After', async () => {
+    const key = (token: string) => call(s.t.url, 'GET', '/v1/connections', { token });
+    const keyState = (h: string | null) => Number(/^"key";r=(\d+);t=\d+$/.exec(h ?? '')?.[1]);
+    const r: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await key(s.t.liveKey);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('ratelimit-policy')).toBe('"key";q=4;w=2');
+      r.push(keyState(res.headers.get('ratelimit')));
+    }
+    expect(r).toEqual([3, 2, 1, 0]);
+    const refused = await key(s.t.liveKey);
+    const p = expectProblem(refused, 'RATE_LIMIT_EXCEEDED', 429);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(Number.isInteger(wait) && wait >= 1 && wait <= 2).toBe(true);
+    expect(p.retry_after).toBe(wait);
+    expect(refused.headers.get('ratelimit-policy')).toBe('"key";q=4;w=2');
+    expect(keyState(refused.headers.get('ratelimit'))).toBe(0);
+    // A management route other than the one counted shares the key's budget.
+    expectProblem(
+      await call(s.t.url, 'GET', '/v1/webhook-endpoints', { token: s.t.liveKey }),
+      'RATE_LIMIT_EXCEEDED',
+      429,
+    );
+    // The test key has its own counter.
+    expect((await key(s.t.testKey)).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 100));
+    const back = await key(s.t.liveKey);
+    expect(back.status).toBe(200);
+    expect(keyState(back.headers.get('ratelimit'))).toBe(3);
   });
 
   it('honours a per-environment override', async () => {

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { Environment } from '@flange/protocol';
 import type { Clock } from '../clock';
 import type { Db } from '../db/types';
 import type { AuthContext } from '../http/auth';
@@ -14,6 +15,9 @@ interface Overrides {
   connection: number | null;
   secretKey: number | null;
   at: number;
+  /** The policies built from these overrides, kept so a request makes no policy object of its own. */
+  conn?: RateLimitPolicy;
+  key?: RateLimitPolicy;
 }
 
 /**
@@ -31,10 +35,14 @@ export function createRateLimitHook(deps: {
   const { db, store, config } = deps;
   const cache = new Map<string, Overrides>();
 
+  /** The environment's overrides when read less than OVERRIDE_TTL_MS ago: no await on the hot path. */
+  function freshOverrides(environmentId: string): Overrides | undefined {
+    const hit = cache.get(environmentId);
+    return hit && deps.clock.now().getTime() - hit.at < OVERRIDE_TTL_MS ? hit : undefined;
+  }
+
   async function overrides(environmentId: string): Promise<Overrides> {
     const now = deps.clock.now().getTime();
-    const hit = cache.get(environmentId);
-    if (hit && now - hit.at < OVERRIDE_TTL_MS) return hit;
     const { rows } = await db.query<{
       connection_rate_limit: number | null;
       secret_key_rate_limit: number | null;
@@ -50,36 +58,49 @@ export function createRateLimitHook(deps: {
     return fresh;
   }
 
-  return async (req: Request, res: Response, auth: AuthContext): Promise<void> => {
-    if (auth.kind === 'connection') {
-      if (!(req.method === 'GET' && req.path === '/v1/connection')) {
-        const { rows } = await db.query<{ status: string }>('SELECT status FROM connections WHERE id = $1', [
-          auth.connectionId,
-        ]);
-        if (rows[0]?.status === 'reauthorization_required') {
-          throw new ApiError('REAUTHORIZATION_REQUIRED', {
-            detail: 'The end user must reconnect this connection before it can be used.',
-            hint: `Create a connect session with reconnect_connection_id "${auth.connectionId}" and open it for the end user.`,
-          });
-        }
-      }
-      const o = await overrides(auth.environmentId);
-      const policy = {
-        name: 'conn',
-        limit: o.connection ?? config.connection[auth.environment],
-        windowSeconds: config.windowSeconds,
-      };
-      await enforceRateLimit(store, { policy, key: auth.connectionId }, res, deps.onLimited);
-      return;
+  function connPolicy(o: Overrides, environment: Environment): RateLimitPolicy {
+    const limit = o.connection ?? config.connection[environment];
+    if (o.conn?.limit !== limit) o.conn = { name: 'conn', limit, windowSeconds: config.windowSeconds };
+    return o.conn;
+  }
+
+  function keyPolicy(o: Overrides, environment: Environment): RateLimitPolicy {
+    const limit = o.secretKey ?? config.secretKey[environment];
+    if (o.key?.limit !== limit) o.key = { name: 'key', limit, windowSeconds: config.windowSeconds };
+    return o.key;
+  }
+
+  async function checkReauthorization(connectionId: string): Promise<void> {
+    const { rows } = await db.query<{ status: string }>('SELECT status FROM connections WHERE id = $1', [
+      connectionId,
+    ]);
+    if (rows[0]?.status === 'reauthorization_required') {
+      throw new ApiError('REAUTHORIZATION_REQUIRED', {
+        detail: 'The end user must reconnect this connection before it can be used.',
+        hint: `Create a connect session with reconnect_connection_id "${connectionId}" and open it for the end user.`,
+      });
     }
-    if (auth.kind === 'secret_key') {
-      const o = await overrides(auth.environmentId);
-      const policy = {
-        name: 'key',
-        limit: o.secretKey ?? config.secretKey[auth.environment],
-        windowSeconds: config.windowSeconds,
-      };
-      await enforceRateLimit(store, { policy, key: auth.secretKeyId }, res, deps.onLimited);
-    }
+  }
+
+  /** Synchronous when the overrides are fresh and the store counts in memory (the status route's polls). */
+  function countRequest(res: Response, auth: AuthContext): Promise<void> | void {
+    if (auth.kind === 'session') return;
+    const count = (o: Overrides): Promise<void> | void =>
+      enforceRateLimit(
+        store,
+        auth.kind === 'connection'
+          ? { policy: connPolicy(o, auth.environment), key: auth.connectionId }
+          : { policy: keyPolicy(o, auth.environment), key: auth.secretKeyId },
+        res,
+        deps.onLimited,
+      );
+    const fresh = freshOverrides(auth.environmentId);
+    return fresh === undefined ? overrides(auth.environmentId).then(count) : count(fresh);
+  }
+
+  return (req: Request, res: Response, auth: AuthContext): Promise<void> | void => {
+    if (auth.kind === 'connection' && !(req.method === 'GET' && req.path === '/v1/connection'))
+      return checkReauthorization(auth.connectionId).then(() => countRequest(res, auth));
+    return countRequest(res, auth);
   };
 }

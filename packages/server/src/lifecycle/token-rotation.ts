@@ -9,7 +9,7 @@ import { connectionView, getConnection } from '../services/connections';
  * grace period (never later than it already would), and `connection.token_rotated` is enqueued with it.
  */
 export async function rotateConnectionToken(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'pepper' | 'outbox' | 'logger'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'pepper' | 'outbox' | 'logger' | 'connectionCache'>,
   environmentId: string,
   connectionId: string,
   graceSeconds: number = DEFAULT_TOKEN_GRACE_SECONDS,
@@ -26,6 +26,8 @@ export async function rotateConnectionToken(
         WHERE connection_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
       [connectionId, until, now],
     );
+    // Cached older tokens carry no end yet: drop them so the next request reads their grace end.
+    await ctx.connectionCache.changed(tx, connectionId);
     const token = await issueConnectionToken(tx, ctx.pepper, c, now);
     const connection = connectionView(c);
     await ctx.outbox.enqueue(tx, environmentId, {

@@ -6,7 +6,7 @@ import type { JsonSchema, OpenApiDocument, OpenApiOperation } from './openapi-do
 /** Where the per-response nonce goes; replaced on every answer so the page itself is rendered once. */
 export const NONCE_SLOT = '__FLANGE_DOCS_NONCE__';
 
-const METHODS = ['get', 'post', 'delete'] as const;
+const METHODS = ['get', 'post', 'patch', 'delete'] as const;
 
 const AUTH_LABELS: Record<string, string> = {
   SecretKey: 'Secret key — <code>Authorization: Bearer flk_…</code> (your backend only)',

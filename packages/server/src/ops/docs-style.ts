@@ -1,10 +1,10 @@
 /** The reference page's stylesheet, inlined under the response's CSP nonce (no external asset, no script). */
 export const DOCS_CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --muted: #57606a; --bg: #ffffff; --panel: #f6f8fa;
-  --line: #d0d7de; --accent: #0b5cad; --get: #1a7f37; --post: #0b5cad; --delete: #b42318; }
+  --line: #d0d7de; --accent: #0b5cad; --get: #1a7f37; --post: #0b5cad; --patch: #9a6700; --delete: #b42318; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --panel: #161b22; --line: #30363d;
-    --accent: #58a6ff; --get: #3fb950; --post: #58a6ff; --delete: #f85149; }
+    --accent: #58a6ff; --get: #3fb950; --post: #58a6ff; --patch: #bb8009; --delete: #f85149; }
 }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
@@ -29,7 +29,7 @@ article.op h4 { margin: 18px 0 6px; font-size: 14px; }
 .method { display: inline-block; min-width: 64px; text-align: center; border-radius: 4px; padding: 1px 6px;
   font: 600 12px/1.6 ui-monospace, monospace; color: #fff; }
 .method.get { background: var(--get); } .method.post { background: var(--post); }
-.method.delete { background: var(--delete); }
+.method.patch { background: var(--patch); } .method.delete { background: var(--delete); }
 .auth { color: var(--muted); font-size: 13px; margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; border-top: 1px solid var(--line); padding: 5px 8px; }

@@ -17,15 +17,6 @@ export interface MetricsOptions {
   processMetrics?: boolean;
 }
 
-/** One HTTP answer, as the HTTP middleware saw it. */
-export interface HttpObservation {
-  method: string;
-  /** The route pattern (`/v1/connections/:id`), never the raw path: labels must stay few. */
-  route: string;
-  status: number;
-  seconds: number;
-}
-
 /**
  * The server's Prometheus metrics in a registry of its own (one per app, so tests and embedders never share
  * counters), fed by the attempt runner, the lifecycle plugin's callbacks and the HTTP middleware.
@@ -33,6 +24,8 @@ export interface HttpObservation {
 export class Metrics {
   readonly registry = new Registry();
   readonly #db: { current: Db | null; logger: Logger | null } = { current: null, logger: null };
+  /** Bounded: methods, route patterns and status codes are all closed sets. */
+  readonly #httpSeries = new Map<string, { observe(value: number): void }>();
 
   readonly attempts = new Counter({
     name: 'flange_attempts_total',
@@ -143,8 +136,15 @@ export class Metrics {
     this.rateLimited.inc({ policy: policy.name });
   };
 
-  observeHttp(o: HttpObservation): void {
-    this.httpDuration.observe({ method: o.method, route: o.route, status: String(o.status) }, o.seconds);
+  /** One HTTP answer. The labelled series are kept: prom-client hashes a label set on every observe. */
+  observeHttp(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method} ${status} ${route}`;
+    let series = this.#httpSeries.get(key);
+    if (series === undefined) {
+      series = this.httpDuration.labels({ method, route, status: String(status) });
+      this.#httpSeries.set(key, series);
+    }
+    series.observe(seconds);
   }
 
   /** The exposition text and its content type. */

@@ -62,7 +62,7 @@ export function createOps(deps: OpsDeps): Ops {
       docsRoute.register(routes, () => (page ??= renderDocsPage(document())));
       metricsRoute.register(routes, metrics, deps.config.metricsToken);
     },
-    middleware: httpMetrics(metrics),
+    onResponse: httpMetrics(metrics),
     attempts: metrics.attemptObserver,
   };
 

@@ -31,7 +31,7 @@ const AUTH_CODES: Record<EndpointAuth, readonly ErrorCode[]> = {
   none: [],
 };
 
-/** Any POST or DELETE body is read as JSON (http/body.ts), even where the endpoint takes none. */
+/** Any POST, PATCH or DELETE body is read as JSON (http/body.ts), even where the endpoint takes none. */
 const BODY_CODES: readonly ErrorCode[] = ['INVALID_REQUEST', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'];
 
 /** What each endpoint refuses beyond its token, body, query and path id (read from its service). */
@@ -62,6 +62,7 @@ export const ENDPOINT_PROBLEM_CODES: Record<string, readonly ErrorCode[]> = {
   'POST /v1/connections/{id}/verify': ['CONFLICT', 'REAUTHORIZATION_REQUIRED', 'RATE_LIMIT_EXCEEDED'],
   'POST /v1/connections/{id}/token/rotate': ['CONFLICT'],
   'POST /v1/webhook-endpoints': ['URL_NOT_ALLOWED', 'CONFLICT'],
+  'PATCH /v1/webhook-endpoints/{id}': ['URL_NOT_ALLOWED'],
   'POST /v1/webhook-endpoints/{id}/roll-secret': ['CONFLICT'],
   'POST /v1/webhook-deliveries/{id}/retry': ['CONFLICT'],
   'GET /readyz': ['SERVICE_UNAVAILABLE'],

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError, sendProblem } from '../http/problem';
 import { policyHeader, retryAfterSeconds, stateHeader } from './headers';
-import type { RateLimitPolicy, RateLimitStore } from './store';
+import type { RateLimitDecision, RateLimitPolicy, RateLimitStore } from './store';
 
 /** Who a request counts against: a policy and the key it is counted under (a connection id, a key id). */
 export interface RateLimitSubject {
@@ -12,16 +12,27 @@ export interface RateLimitSubject {
 /**
  * Count one request against its subject and put the IETF `RateLimit-Policy` and `RateLimit` headers on the
  * answer, whatever it turns out to be. Throws ApiError RATE_LIMIT_EXCEEDED (429, integer Retry-After between
- * 1 and the window) when the subject is over its limit.
+ * 1 and the window) when the subject is over its limit; synchronously when the store can count without I/O.
  */
-export async function enforceRateLimit(
+export function enforceRateLimit(
   store: RateLimitStore,
   subject: RateLimitSubject,
   res: Response,
   onLimited?: (policy: RateLimitPolicy) => void,
-): Promise<void> {
+): Promise<void> | void {
   const { policy, key } = subject;
-  const decision = await store.consume(policy, key);
+  // The memory store answers at once: no promise on the hot path.
+  if (store.consumeNow) return applyDecision(policy, store.consumeNow(policy, key), res, onLimited);
+  return store.consume(policy, key).then((decision) => applyDecision(policy, decision, res, onLimited));
+}
+
+/** The headers of a decision, and the 429 when it refuses. */
+function applyDecision(
+  policy: RateLimitPolicy,
+  decision: RateLimitDecision,
+  res: Response,
+  onLimited: ((policy: RateLimitPolicy) => void) | undefined,
+): void {
   res.setHeader('RateLimit-Policy', policyHeader(policy));
   res.setHeader('RateLimit', stateHeader(policy, decision));
   if (decision.allowed) return;

@@ -5,6 +5,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Logger } from '../webhooks/deps';
+import { MemoryCounters } from './memory-counters';
 
 /** One limit: `limit` requests per `windowSeconds`, named as the RateLimit headers name it (`conn`, `key`). */
 export interface RateLimitPolicy {
@@ -28,6 +29,8 @@ export interface RateLimitDecision {
 export interface RateLimitStore {
   readonly kind: 'memory' | 'redis';
   consume(policy: RateLimitPolicy, key: string): Promise<RateLimitDecision>;
+  /** The same count answered synchronously, when the store needs no I/O (memory): no promise per request. */
+  consumeNow?(policy: RateLimitPolicy, key: string): RateLimitDecision;
   close(): Promise<void>;
 }
 
@@ -78,9 +81,18 @@ function createStore(
 const memoryLimiter: LimiterFactory = (policy, keyPrefix) =>
   new RateLimiterMemory({ points: policy.limit, duration: policy.windowSeconds, keyPrefix });
 
-/** Counters in this process: the embedded default (one instance). */
-export function createMemoryStore(options: { logger?: Logger } = {}): RateLimitStore {
-  return createStore('memory', memoryLimiter, options.logger, async () => {}, 'flange:rl');
+/**
+ * Counters in this process: the embedded default (one instance). Same fixed windows as the Redis store's
+ * in-memory insurance limiter, counted synchronously.
+ */
+export function createMemoryStore(_options: { logger?: Logger } = {}): RateLimitStore {
+  const counters = new MemoryCounters();
+  return {
+    kind: 'memory',
+    consume: (policy, key) => Promise.resolve(counters.consume(policy, key)),
+    consumeNow: (policy, key) => counters.consume(policy, key),
+    close: async () => {},
+  };
 }
 
 /** The part of an ioredis client the store uses (status for the readiness check, defineCommand for Lua). */

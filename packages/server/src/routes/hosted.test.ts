@@ -1,23 +1,24 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostedBoot } from '@flange/protocol';
 import { call, expectProblem, newSession, startTestServer } from '../testing/harness';
 import type { TestServer } from '../testing/harness';
-import { renderHostedPage } from './hosted';
+import { CSP_NONCE_PLACEHOLDER, renderHostedPage } from './hosted';
 
+/** As Vite writes it with `html.cspNonce` (apps/hosted/vite.config.ts). */
 const INDEX = `<!doctype html><html><head><meta charset="utf-8"><title>Connect</title>
-<script type="module" crossorigin src="/connect/assets/index-abc123.js"></script>
-<link rel="stylesheet" href="/connect/assets/index-abc123.css"></head><body><div id="root"></div></body></html>`;
+<meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}">
+<script type="module" crossorigin src="/connect/assets/index-abc123.js" nonce="${CSP_NONCE_PLACEHOLDER}"></script>
+<link rel="stylesheet" crossorigin href="/connect/assets/index-abc123.css" nonce="${CSP_NONCE_PLACEHOLDER}">
+</head><body><div id="root"></div></body></html>`;
 
 let dist: string;
 let t: TestServer;
 beforeAll(async () => {
   dist = mkdtempSync(path.join(os.tmpdir(), 'flange-hosted-'));
-  mkdirSync(path.join(dist, 'assets'));
   writeFileSync(path.join(dist, 'index.html'), INDEX);
-  writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log("flow")');
   t = await startTestServer({ config: { hostedDist: dist } });
 });
 afterAll(async () => {
@@ -31,7 +32,7 @@ function boot(html: string): HostedBoot {
 }
 
 describe('GET /connect (hosted flow page)', () => {
-  it('serves the page with a nonce on every script, boot data and frame-ancestors from the session', async () => {
+  it('serves the page with its nonce on every tag, boot data and frame-ancestors from the session', async () => {
     const s = await newSession(t, { allowed_origins: ['https://app.acme.example', 'http://localhost:3000'] });
     const r = await call(t.url, 'GET', `/connect?session=${s.id}`);
     expect(r.status).toBe(200);
@@ -42,9 +43,22 @@ describe('GET /connect (hosted flow page)', () => {
     expect(csp).toContain('frame-ancestors https://app.acme.example http://localhost:3000');
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'self'");
+    // Styles by file or by nonce (the widget's <style> carries the meta's nonce), never inline at large.
+    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(csp).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(r.text).not.toContain(CSP_NONCE_PLACEHOLDER);
+    expect(r.text).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
     expect(r.text).toContain(
-      `<script nonce="${nonce}" type="module" crossorigin src="/connect/assets/index-abc123.js">`,
+      `<script type="module" crossorigin src="/connect/assets/index-abc123.js" nonce="${nonce}"></script>`,
     );
+    expect(r.text).toContain(
+      `<link rel="stylesheet" crossorigin href="/connect/assets/index-abc123.css" nonce="${nonce}">`,
+    );
+    expect(r.text).toContain(`<script type="application/json" id="flange-boot" nonce="${nonce}">`);
+    // One nonce attribute per tag: a second one would be ignored by the parser, whichever it is.
+    for (const tag of r.text.match(/<[^>]+>/g) ?? [])
+      expect(tag.split(' nonce=').length).toBeLessThanOrEqual(2);
     expect(boot(r.text)).toEqual({
       api_base: t.url,
       session_id: s.id,
@@ -52,9 +66,12 @@ describe('GET /connect (hosted flow page)', () => {
     });
     expect(r.text).not.toContain(s.token);
     expect(r.headers.get('cache-control')).toBe('no-store');
-    // A new nonce per response.
+    // A new nonce per response, in the header and the page alike.
     const again = await call(t.url, 'GET', `/connect/?session=${s.id}`);
-    expect(again.headers.get('content-security-policy')).not.toBe(csp);
+    const againNonce = /'nonce-([^']+)'/.exec(again.headers.get('content-security-policy') ?? '')?.[1] ?? '';
+    expect(againNonce).not.toBe(nonce);
+    expect(again.text).toContain(`<meta property="csp-nonce" nonce="${againNonce}">`);
+    expect(again.text).not.toContain(nonce);
   });
 
   it("frames an unknown or malformed session in no one's page", async () => {
@@ -72,6 +89,17 @@ describe('GET /connect (hosted flow page)', () => {
     }
   });
 
+  it('puts a nonce on scripts a build left without one, and only once on the others', () => {
+    const html = renderHostedPage(
+      `<html><head><script type="module" src="/a.js"></script><script nonce="${CSP_NONCE_PLACEHOLDER}" src="/b.js"></script></head></html>`,
+      'N0nce',
+      { api_base: 'http://x', session_id: '', allowed_origins: [] },
+    );
+    expect(html).toContain('<script nonce="N0nce" type="module" src="/a.js">');
+    expect(html).toContain('<script nonce="N0nce" src="/b.js">');
+    expect(html).not.toContain(CSP_NONCE_PLACEHOLDER);
+  });
+
   it('escapes boot data so it cannot close its script element', () => {
     const html = renderHostedPage('<html><head></head></html>', 'n', {
       api_base: '</script><script>alert(1)</script>',
@@ -82,13 +110,7 @@ describe('GET /connect (hosted flow page)', () => {
     expect(html).toContain('\\u003c/script\\u003e');
   });
 
-  it('serves hashed assets with long caching and 404s the rest as problems', async () => {
-    const a = await call(t.url, 'GET', '/connect/assets/index-abc123.js');
-    expect(a.status).toBe(200);
-    expect(a.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(a.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expectProblem(await call(t.url, 'GET', '/connect/assets/nope.js'), 'NOT_FOUND', 404);
-    expectProblem(await call(t.url, 'GET', '/connect/index.html'), 'NOT_FOUND', 404);
+  it('refuses other methods on the page', async () => {
     expectProblem(await call(t.url, 'POST', '/connect'), 'METHOD_NOT_ALLOWED', 405);
   });
 

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import express from 'express';
-import type { Express } from 'express';
 import type { HostedBoot } from '@flange/protocol';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/problem';
@@ -21,21 +19,33 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The built index.html with a nonce on every script and the boot data before </head>. */
+/** What Vite's `html.cspNonce` writes on the built page's tags (apps/hosted/vite.config.ts). */
+export const CSP_NONCE_PLACEHOLDER = '__FLANGE_CSP_NONCE__';
+
+/**
+ * The built index.html with this response's nonce in place of the placeholder (module script, stylesheet,
+ * `<meta property="csp-nonce">` the widget reads for its `<style>`), a nonce on any script the build left
+ * without one, and the boot data before </head>.
+ */
 export function renderHostedPage(html: string, nonce: string, boot: HostedBoot): string {
-  const withNonces = html.replace(/<script\b/gi, `<script nonce="${nonce}"`);
+  const withNonces = html
+    .replaceAll(CSP_NONCE_PLACEHOLDER, nonce)
+    .replace(/<script\b(?![^>]*\snonce=)/gi, `<script nonce="${nonce}"`);
   const bootTag = `<script type="application/json" id="flange-boot" nonce="${nonce}">${scriptJson(boot)}</script>`;
   return withNonces.includes('</head>')
     ? withNonces.replace('</head>', `${bootTag}</head>`)
     : bootTag + withNonces;
 }
 
-/** The hosted page's CSP: its own scripts only, API calls to us, framed only by the session's origins. */
+/**
+ * The hosted page's CSP: its own scripts and styles only (files from us or elements with this response's
+ * nonce; no inline `style` attributes in markup), API calls to us, framed only by the session's origins.
+ */
 export function hostedCsp(nonce: string, frameAncestors: string[]): string {
   return [
     "default-src 'none'",
     `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
@@ -43,18 +53,6 @@ export function hostedCsp(nonce: string, frameAncestors: string[]): string {
     "form-action 'none'",
     `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
   ].join('; ');
-}
-
-/** Static assets of the hosted flow under /connect/assets (hashed names: cached for a year). */
-export function mountHostedAssets(app: Express, ctx: AppContext): void {
-  app.use(
-    '/connect/assets',
-    express.static(path.join(ctx.config.hostedDist, 'assets'), {
-      index: false,
-      fallthrough: true,
-      setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
-  );
 }
 
 /** GET /connect?session=cs_…: the hosted flow page (the session token itself arrives by postMessage). */

@@ -8,6 +8,7 @@ import * as connectExchange from './connect-exchange';
 import * as connectHandoffRedeem from './connect-handoff-redeem';
 import * as connectHandoffsCreate from './connect-handoffs-create';
 import * as connectHandoffsList from './connect-handoffs-list';
+import * as connectLocaleGet from './connect-locale-get';
 import * as connectPositionGet from './connect-position-get';
 import * as connectPositionSave from './connect-position-save';
 import * as connectProbe from './connect-probe';
@@ -23,6 +24,8 @@ import * as ops from './ops';
 import * as systemRequestsList from './system-requests-list';
 
 const CORE = [
+  // Express tries routes in order: the route hosts poll most, token-authenticated, goes first.
+  connectionGet,
   ops,
   connectSessionsCreate,
   connectExchange,
@@ -38,7 +41,8 @@ const CORE = [
   connectAttemptGet,
   connectAttemptEvents,
   connectSystemRequestsCreate,
-  connectionGet,
+  // The widget's non-English messages (issue 4: English only in the host's bundle).
+  connectLocaleGet,
   // Hand-off links and the saved position (issue 4).
   connectHandoffsCreate,
   connectHandoffsList,

@@ -3,6 +3,7 @@ import { newId } from '../crypto/random';
 import { hashToken, maskToken, newConnectionToken } from '../crypto/tokens';
 import type { Db } from '../db/types';
 import { ApiError } from '../http/problem';
+import type { CachedToken, ConnectionCache } from './connection-cache';
 
 /** What a valid connection token opens. */
 export interface ConnectionTokenAuth {
@@ -12,12 +13,19 @@ export interface ConnectionTokenAuth {
   environment: Environment;
 }
 
-/** Look a connection token up by hash; distinct codes for unknown, revoked and expired-after-rotation. */
+/**
+ * Look a connection token up by hash (in `cache` first when given); distinct codes for unknown, revoked and
+ * expired-after-rotation. Unknown and revoked tokens are never cached; expiry is checked against `now`.
+ */
 export async function authenticateConnectionToken(
   db: Db,
   hash: string,
   now: Date,
+  cache?: ConnectionCache,
 ): Promise<ConnectionTokenAuth> {
+  const hit = cache === undefined ? undefined : rememberedConnectionToken(cache, hash, now);
+  if (hit !== undefined) return hit;
+  const epoch = cache?.epoch() ?? 0;
   const { rows } = await db.query<{
     id: string;
     connection_id: string;
@@ -41,16 +49,60 @@ export async function authenticateConnectionToken(
       detail: 'This connection token was revoked or replaced by a reconnect.',
     });
   }
-  if (t.expires_at !== null && t.expires_at.getTime() <= now.getTime()) {
-    throw new ApiError('TOKEN_EXPIRED', {
-      detail: 'This connection token was rotated and its grace period has ended; use the newer token.',
-    });
-  }
-  return {
+  const token: CachedToken = {
     tokenId: t.id,
     connectionId: t.connection_id,
     environmentId: t.environment_id,
     environment: t.kind,
+    expiresAt: t.expires_at?.getTime() ?? null,
+  };
+  const auth = usable(token, now);
+  cache?.rememberToken(epoch, hash, token);
+  return auth;
+}
+
+/**
+ * authenticateConnectionToken from `cache` alone, without awaiting anything: undefined when the cache does not
+ * hold the token (then ask authenticateConnectionToken). Expiry is checked against `now` all the same.
+ */
+export function rememberedConnectionToken(
+  cache: ConnectionCache,
+  hash: string,
+  now: Date,
+): ConnectionTokenAuth | undefined {
+  const hit = cache.token(hash);
+  return hit === undefined ? undefined : usable(hit, now);
+}
+
+/**
+ * The cache's own entry for a remembered token, when still usable at `now` (same checks as
+ * rememberedConnectionToken): stable per token, so a caller may key what it derives on it.
+ */
+export function rememberedTokenEntry(
+  cache: ConnectionCache,
+  hash: string,
+  now: Date,
+): CachedToken | undefined {
+  const hit = cache.token(hash);
+  if (hit !== undefined) checkGrace(hit, now);
+  return hit;
+}
+
+function checkGrace(t: CachedToken, now: Date): void {
+  if (t.expiresAt !== null && t.expiresAt <= now.getTime()) {
+    throw new ApiError('TOKEN_EXPIRED', {
+      detail: 'This connection token was rotated and its grace period has ended; use the newer token.',
+    });
+  }
+}
+
+function usable(t: CachedToken, now: Date): ConnectionTokenAuth {
+  checkGrace(t, now);
+  return {
+    tokenId: t.tokenId,
+    connectionId: t.connectionId,
+    environmentId: t.environmentId,
+    environment: t.environment,
   };
 }
 

@@ -11,6 +11,7 @@ import type {
 import type { AppContext } from '../context';
 import type { Db } from '../db/types';
 import { ApiError } from '../http/problem';
+import type { CachedConnection, ConnectionCache } from './connection-cache';
 import { decodeCursor, encodeCursor } from './pagination';
 
 /** The outcome of a verification (at connect time, or by the health monitor), as stored. */
@@ -104,6 +105,20 @@ export async function getConnection(
   return c;
 }
 
+/** A connection's view and JSON text, from `cache` when it holds it (GET /v1/connection's hot path). */
+export async function cachedConnection(
+  db: Db,
+  cache: ConnectionCache,
+  environmentId: string,
+  id: string,
+): Promise<CachedConnection> {
+  const hit = cache.connection(environmentId, id);
+  if (hit !== undefined) return hit;
+  const epoch = cache.epoch();
+  const c = await getConnection(db, environmentId, id);
+  return cache.rememberConnection(epoch, environmentId, connectionView(c));
+}
+
 /** A page of connections, newest first. */
 export async function listConnections(
   db: Db,
@@ -166,6 +181,7 @@ export async function revokeConnection(
       'UPDATE public_tokens SET expires_at = $2 WHERE connection_id = $1 AND used_at IS NULL AND expires_at > $2',
       [id, now],
     );
+    await ctx.connectionCache.changed(tx, id);
     const view = connectionView({ ...c, status: 'revoked', revoked_at: now, updated_at: now });
     await ctx.outbox.enqueue(tx, environmentId, { type: 'connection.revoked', data: { connection: view } });
     ctx.logger.info({ connection_id: id }, 'connection revoked');

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { open, rewrap, seal } from '../crypto/envelope';
 import type { Db } from '../db/types';
+import { rewrapWebhookSecrets } from '../lifecycle/secret-box';
 
 /** Encrypt and store a connection's credentials (a fresh data key per write, wrapped by the active KEK). */
 export async function storeCredentials(
@@ -44,7 +45,8 @@ export async function loadCredentials(
 }
 
 /**
- * Re-encrypt up to `batch` rows still under an older KEK with the active one; returns how many moved.
+ * Re-encrypt up to `batch` rows still under an older KEK with the active one: connection credentials, then
+ * webhook endpoint secrets. Returns how many rows moved; run it until it answers 0, then the old key can go.
  * Each row is its own short transaction, so a run killed halfway loses nothing and a rerun resumes.
  */
 export async function rewrapCredentials(
@@ -75,5 +77,7 @@ export async function rewrapCredentials(
       return 1;
     });
   }
+  // Credentials first; the rest of the batch, if any, goes to the webhook secrets.
+  if (rows.length < batch) moved += await rewrapWebhookSecrets(db, ctx.keyring, batch - rows.length);
   return moved;
 }

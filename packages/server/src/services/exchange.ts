@@ -26,6 +26,9 @@ export async function issuePublicToken(
       new Date(p.now.getTime() + ctx.config.publicTokenTtlSeconds * 1000),
     ],
   );
+  // A reconnect rewrote the connection (status, instance, account, credentials) in this same transaction,
+  // just before issuing its public token: cached views of it are stale from this commit on.
+  if (p.reconnect) await ctx.connectionCache.changed(tx, p.connectionId);
   return token;
 }
 
@@ -73,6 +76,7 @@ export async function exchangePublicToken(
         'UPDATE connection_tokens SET revoked_at = $2 WHERE connection_id = $1 AND revoked_at IS NULL',
         [c.id, now],
       );
+      await ctx.connectionCache.changed(tx, c.id);
     }
     const accessToken = await issueConnectionToken(tx, ctx.pepper, c, now);
     return { connection_id: c.id, access_token: accessToken, connection: connectionView(c) };

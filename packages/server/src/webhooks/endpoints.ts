@@ -2,6 +2,7 @@ import type {
   CreateWebhookEndpointBody,
   ListQuery,
   RollWebhookSecretBody,
+  UpdateWebhookEndpointBody,
   WebhookEndpointList,
   WebhookEndpointView,
   WebhookEndpointWithSecret,
@@ -61,9 +62,9 @@ export function createEndpointStore({ db, clock, secrets, checkUrl }: EndpointSt
     };
   }
 
-  async function find(scope: EnvScope, id: string, tx: Db = db): Promise<EndpointRow> {
+  async function find(scope: EnvScope, id: string, tx: Db = db, lock = false): Promise<EndpointRow> {
     const { rows } = await tx.query<EndpointRow>(
-      `SELECT ${COLUMNS} FROM webhook_endpoints WHERE id = $1 AND environment_id = $2 AND deleted_at IS NULL`,
+      `SELECT ${COLUMNS} FROM webhook_endpoints WHERE id = $1 AND environment_id = $2 AND deleted_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
       [id, scope.environmentId],
     );
     const row = rows[0];
@@ -130,6 +131,50 @@ export function createEndpointStore({ db, clock, secrets, checkUrl }: EndpointSt
 
     async get(scope: EnvScope, id: string): Promise<WebhookEndpointView> {
       return view(scope, await find(scope, id));
+    },
+
+    /**
+     * Change the fields sent. Disabling cancels the pending deliveries (as a 410 does); enabling clears the
+     * reason, so an endpoint that answered 410 once is not lost for good. Events raised while it was
+     * disabled were never queued for it: their deliveries, if cancelled, can be retried by hand.
+     */
+    async update(scope: EnvScope, id: string, body: UpdateWebhookEndpointBody): Promise<WebhookEndpointView> {
+      if (body.url !== undefined) {
+        const refused = await checkUrl(body.url);
+        if (refused !== null) throw new ApiError('URL_NOT_ALLOWED', { detail: refused, param: 'url' });
+      }
+      const row = await db.transaction(async (tx) => {
+        // Locked, so a 410 recorded by the dispatcher meanwhile is not overwritten with a stale status.
+        const current = await find(scope, id, tx, true);
+        const status = body.status ?? current.status;
+        const reason =
+          status === 'enabled'
+            ? null
+            : current.status === 'disabled'
+              ? current.disabled_reason
+              : 'disabled_by_host';
+        const { rows } = await tx.query<EndpointRow>(
+          `UPDATE webhook_endpoints SET url = $2, events = $3, description = $4, status = $5, disabled_reason = $6
+           WHERE id = $1 RETURNING ${COLUMNS}`,
+          [
+            id,
+            body.url ?? current.url,
+            body.events !== undefined ? normaliseEvents(body.events) : current.events,
+            body.description !== undefined ? body.description : current.description,
+            status,
+            reason,
+          ],
+        );
+        if (status === 'disabled' && current.status === 'enabled') {
+          await tx.query(
+            `UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_id = NULL
+             WHERE endpoint_id = $1 AND status = 'pending'`,
+            [id],
+          );
+        }
+        return rows[0]!;
+      });
+      return view(scope, row);
     },
 
     /** Delete an endpoint; deliveries already made stay visible, pending ones are cancelled. */

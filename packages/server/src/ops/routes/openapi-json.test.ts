@@ -231,6 +231,7 @@ describe('real answers match the document', { timeout: 120_000 }, () => {
       body: { name: 'Acme Plant Historian', note: 'We run it on site' },
     });
     await hit('GET', '/v1/system-requests', '/v1/system-requests', { token: key });
+    await hit('GET', '/v1/connect/locales/{locale}', '/v1/connect/locales/de');
 
     await hit('POST', '/v1/webhook-endpoints', '/v1/webhook-endpoints', {
       token: key,
@@ -312,6 +313,10 @@ describe('real answers match the document', { timeout: 120_000 }, () => {
         body: {},
       },
     );
+    await hit('PATCH', '/v1/webhook-endpoints/{id}', `/v1/webhook-endpoints/${endpointId}`, {
+      token: key,
+      body: { status: 'enabled', description: null },
+    });
     await hit('DELETE', '/v1/webhook-endpoints/{id}', `/v1/webhook-endpoints/${endpointId}`, { token: key });
     await hit('DELETE', '/v1/connections/{id}', `/v1/connections/${c.connectionId}`, { token: key });
 

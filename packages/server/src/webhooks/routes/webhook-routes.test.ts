@@ -5,6 +5,7 @@ import {
   WebhookEndpointView,
   WebhookEndpointWithSecret,
 } from '@flange/protocol';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLifecycleServer, type LifecycleServer } from '../../lifecycle/test-setup';
 import { call, connect, expectProblem } from '../../testing/harness';
@@ -184,5 +185,178 @@ describe('webhook delivery routes', { timeout: 60_000 }, () => {
       'INVALID_REQUEST',
       400,
     );
+  });
+});
+
+describe('webhook delivery pages', { timeout: 60_000 }, () => {
+  it('pages newest first with limit and cursor → next_cursor, without gaps or repeats', async () => {
+    // The earlier tests left deliveries behind (all made at the same clock time: the id breaks the tie).
+    const all = WebhookDeliveryList.parse((await api('GET', '/v1/webhook-deliveries?limit=100')).json);
+    expect(all.data.length).toBeGreaterThanOrEqual(2);
+    expect(all.next_cursor).toBeNull();
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = cursor ? `?limit=1&cursor=${encodeURIComponent(cursor)}` : '?limit=1';
+      const page = WebhookDeliveryList.parse((await api('GET', `/v1/webhook-deliveries${q}`)).json);
+      expect(page.data).toHaveLength(1);
+      ids.push(...page.data.map((d) => d.id));
+      cursor = page.next_cursor;
+      pages++;
+    } while (cursor !== null && pages < 50);
+    expect(ids).toEqual(all.data.map((d) => d.id));
+    expectProblem(await api('GET', '/v1/webhook-deliveries?cursor=forged'), 'INVALID_REQUEST', 400);
+  });
+});
+
+describe('PATCH /v1/webhook-endpoints/:id', { timeout: 60_000 }, () => {
+  const patch = (id: string, body: unknown, token = s.t.testKey) =>
+    api('PATCH', `/v1/webhook-endpoints/${id}`, body, token);
+
+  it('re-enables an endpoint a 410 disabled; deliveries flow again, signed with its secret', async () => {
+    // Endpoints of earlier tests share the receiver: take them out of the way first.
+    for (const old of WebhookEndpointList.parse((await api('GET', '/v1/webhook-endpoints')).json).data)
+      await api('DELETE', `/v1/webhook-endpoints/${old.id}`);
+    const e = WebhookEndpointWithSecret.parse(
+      (await api('POST', '/v1/webhook-endpoints', { url: s.receiver.url })).json,
+    );
+    s.receiver.respond((_req, res) => res.writeHead(410).end());
+    const c = await connect(s.t);
+    await s.deliver();
+    const gone = WebhookEndpointView.parse((await api('GET', `/v1/webhook-endpoints/${e.id}`)).json);
+    expect(gone).toMatchObject({ status: 'disabled', disabled_reason: 'gone' });
+    const failed = WebhookDeliveryList.parse(
+      (await api('GET', `/v1/webhook-deliveries?endpoint_id=${e.id}`)).json,
+    ).data[0]!;
+    expect(failed).toMatchObject({ event_type: 'connection.created', status: 'failed' });
+
+    s.receiver.respond((_req, res) => res.writeHead(200).end());
+    const enabled = await patch(e.id, { status: 'enabled' });
+    expect(enabled.status).toBe(200);
+    expect(WebhookEndpointView.parse(enabled.json)).toMatchObject({
+      id: e.id,
+      status: 'enabled',
+      disabled_reason: null,
+      url: e.url,
+      events: ['*'],
+    });
+    expect(enabled.text).not.toContain('whsec_');
+
+    // The event lost to the 410 can be sent again by hand, and new events are queued and delivered.
+    const from = s.receiver.requests.length;
+    expect((await api('POST', `/v1/webhook-deliveries/${failed.id}/retry`)).status).toBe(202);
+    expect((await api('DELETE', `/v1/connections/${c.connectionId}`)).status).toBe(200);
+    await s.deliver();
+    const events = s.receiver.requests
+      .slice(from)
+      .map((r) => new Webhook(e.secret).verify(r.body, r.headers) as { type: string; id: string });
+    expect(events.map((x) => x.type).sort()).toEqual(['connection.created', 'connection.revoked']);
+    expect(events.find((x) => x.type === 'connection.created')?.id).toBe(failed.event_id);
+  });
+
+  it('disables by hand (pending deliveries cancelled, nothing queued while off) and changes the other fields', async () => {
+    const e = WebhookEndpointWithSecret.parse(
+      (await api('POST', '/v1/webhook-endpoints', { url: s.receiver.url, description: 'ops' })).json,
+    );
+    s.receiver.respond((_req, res) => res.writeHead(503).end());
+    await connect(s.t);
+    await s.lifecycle.webhooks.dispatcher.runOnce();
+    const off = WebhookEndpointView.parse((await patch(e.id, { status: 'disabled' })).json);
+    expect(off).toMatchObject({ status: 'disabled', disabled_reason: 'disabled_by_host' });
+    const deliveries = async () =>
+      WebhookDeliveryList.parse((await api('GET', `/v1/webhook-deliveries?endpoint_id=${e.id}`)).json).data;
+    expect((await deliveries()).map((d) => d.status)).toEqual(['cancelled']);
+    await connect(s.t);
+    expect(await deliveries()).toHaveLength(1);
+    // Disabling again keeps the first reason.
+    expect(WebhookEndpointView.parse((await patch(e.id, { status: 'disabled' })).json).disabled_reason).toBe(
+      'disabled_by_host',
+    );
+
+    const other = `${s.receiver.url}/v2`;
+    const changed = WebhookEndpointView.parse(
+      (
+        await patch(e.id, {
+          url: other,
+          events: ['connection.revoked', 'connection.revoked'],
+          description: null,
+          status: 'enabled',
+        })
+      ).json,
+    );
+    expect(changed).toMatchObject({
+      url: other,
+      events: ['connection.revoked'],
+      description: null,
+      status: 'enabled',
+      disabled_reason: null,
+    });
+    const star = WebhookEndpointView.parse((await patch(e.id, { events: ['connection.created', '*'] })).json);
+    expect(star).toMatchObject({ events: ['*'], url: other, status: 'enabled' });
+    s.receiver.respond((_req, res) => res.writeHead(200).end());
+  });
+
+  it('refuses bad bodies, unsafe URLs, unknown ids, other environments and other tokens, changing nothing', async () => {
+    const e = WebhookEndpointWithSecret.parse(
+      (await api('POST', '/v1/webhook-endpoints', { url: s.receiver.url })).json,
+    );
+    const cases: [unknown, string][] = [
+      [{}, '(body)'],
+      [{ status: 'paused' }, 'status'],
+      [{ disabled: false }, 'disabled'],
+      [{ url: 'ftp://example.com/x' }, 'url'],
+      [{ url: 'https://user:pw@example.com/x' }, 'url'],
+      [{ events: [] }, 'events'],
+      [{ events: ['connection.exploded'] }, 'events.0'],
+      [{ description: 'x'.repeat(501) }, 'description'],
+      [{ status: 'enabled', secret: 'whsec_mine' }, 'secret'],
+    ];
+    for (const [body, param] of cases) {
+      const p = expectProblem(await patch(e.id, body), 'INVALID_REQUEST', 400);
+      expect({ body, param: p.param }).toEqual({ body, param });
+    }
+    expectProblem(await patch(e.id, [{ status: 'enabled' }]), 'INVALID_REQUEST', 400);
+    expectProblem(
+      await call(s.t.url, 'PATCH', `/v1/webhook-endpoints/${e.id}`, { token: s.t.testKey }),
+      'INVALID_REQUEST',
+      400,
+    );
+    expectProblem(
+      await call(s.t.url, 'PATCH', `/v1/webhook-endpoints/${e.id}`, {
+        token: s.t.testKey,
+        raw: 'status=enabled',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+    );
+    const ssrf = expectProblem(
+      await patch(e.id, { url: 'http://169.254.169.254/x' }),
+      'URL_NOT_ALLOWED',
+      422,
+    );
+    expect(ssrf.param).toBe('url');
+    expectProblem(await patch('whe_nope', { status: 'enabled' }), 'NOT_FOUND', 404);
+    expectProblem(await patch(e.id, { status: 'disabled' }, s.t.liveKey), 'NOT_FOUND', 404);
+    const c = await connect(s.t);
+    expectProblem(await patch(e.id, { status: 'disabled' }, c.accessToken), 'WRONG_TOKEN_KIND', 401);
+    expectProblem(
+      await call(s.t.url, 'PATCH', `/v1/webhook-endpoints/${e.id}`, { body: { status: 'disabled' } }),
+      'UNAUTHORIZED',
+      401,
+    );
+    expectProblem(
+      await api('PATCH', '/v1/webhook-endpoints', { status: 'enabled' }),
+      'METHOD_NOT_ALLOWED',
+      405,
+    );
+    await api('DELETE', `/v1/webhook-endpoints/${e.id}`);
+    expectProblem(await patch(e.id, { status: 'enabled' }), 'NOT_FOUND', 404);
+    const { rows } = await s.t.db.query<{ url: string; status: string }>(
+      'SELECT url, status FROM webhook_endpoints WHERE id = $1',
+      [e.id],
+    );
+    expect(rows[0]).toEqual({ url: s.receiver.url, status: 'enabled' });
   });
 });

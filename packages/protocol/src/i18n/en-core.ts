@@ -8,7 +8,6 @@ export const enCore = {
   'load.failed': 'We could not load this page.',
   'load.retry': 'Retry',
 
-  'progress.label': 'Progress',
   'progress.step': 'Step {n} of {total}: {name}',
   'progress.choose': 'Choose',
   'progress.details': 'Details',
@@ -54,10 +53,4 @@ export const enCore = {
   'fatal.heading': 'This session has ended',
   'fatal.body': 'For your security, connection links expire. Close this window and start again from {host}.',
   'fatal.bodyNoHost': 'For your security, connection links expire. Close this window and start again.',
-
-  'hosted.invalid': 'This connect link is not valid. Start again from the app you are connecting.',
-  'hosted.notEmbedded': 'Open this page from the app you are connecting.',
-  'hosted.noOrigins': 'This session cannot be embedded on this site.',
-  'hosted.redeeming': 'Opening the secure link…',
-  'hosted.redeemFailed': 'This link cannot be opened. Ask the person who sent it for a new one.',
 } as const;

@@ -171,7 +171,6 @@ export const enFlow = {
   'handoff.newLink': 'Create a new link',
   'handoff.back': 'Enter the credentials myself',
   'handoff.adminIntro': '{name} asked you to connect {system} for {host}.',
-  'handoff.adminIntroAny': '{name} asked you to connect their system for {host}.',
   'handoff.someone': 'Someone',
 
   'success.heading': 'Connected',

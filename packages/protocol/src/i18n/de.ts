@@ -10,7 +10,6 @@ export const de: Messages = {
   'load.failed': 'Diese Seite konnte nicht geladen werden.',
   'load.retry': 'Erneut versuchen',
 
-  'progress.label': 'Fortschritt',
   'progress.step': 'Schritt {n} von {total}: {name}',
   'progress.choose': 'Auswahl',
   'progress.details': 'Angaben',
@@ -245,7 +244,6 @@ export const de: Messages = {
   'handoff.newLink': 'Neuen Link erstellen',
   'handoff.back': 'Zugangsdaten selbst eingeben',
   'handoff.adminIntro': '{name} bittet Sie, {system} für {host} zu verbinden.',
-  'handoff.adminIntroAny': '{name} bittet Sie, das eigene System für {host} zu verbinden.',
   'handoff.someone': 'Jemand',
 
   'success.heading': 'Verbunden',
