@@ -13,6 +13,7 @@ import type { FieldIssue, FlowError, FlowEventSink, FlowSnapshot, HandoffProgres
 import { FATAL_CODES, applyStep, fromApiError, fromAttemptError, stripValuesPrefix } from './flow-helpers';
 import { createHandoffWatch } from './handoff-watch';
 import { createPersistence } from './persistence';
+import { createPositionSync, resumeOf } from './position-sync';
 import type { KeyValueStorage } from './persistence';
 
 export interface FlowStoreOptions {
@@ -99,51 +100,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
   let lastSubmit: SubmitInput | null = null;
   let attemptTerminal = true;
   let disposed = false;
-  let bound = false;
-  const persistKeys = new Set<string>();
-  // The same position is kept on the session, debounced, for browsers that keep no storage here.
-  let remoteTimer: ReturnType<typeof setTimeout> | undefined;
-  let remoteSent = 'null';
-  let remoteNext = 'null';
-  const sendRemote = (): void => {
-    clearTimeout(remoteTimer);
-    remoteTimer = undefined;
-    if (remoteNext === remoteSent) return;
-    remoteSent = remoteNext;
-    client.savePosition(JSON.parse(remoteNext) as HandoffResume | null).catch(() => {
-      // A convenience: the local copy, or the catalog, is the fallback.
-    });
-  };
-
-  const save = (): void => {
-    if (!bound) return;
-    const onForm = state.screen === 'form' || state.screen === 'handoff';
-    const values: Record<string, string> = {};
-    if (onForm) {
-      for (const k of persistKeys) {
-        const v = state.values[k];
-        if (v !== undefined) values[k] = v;
-      }
-    }
-    persistence.save({
-      screen: onForm ? (state.screen as 'form' | 'handoff') : null,
-      systemId: onForm ? state.systemId : null,
-      authMethod: onForm ? state.authMethod : null,
-      values,
-    });
-    // Off the form (validating, success…) the server's own state says where the user is.
-    if (!onForm && state.screen !== 'catalog') return;
-    const position: HandoffResume | null =
-      onForm && state.systemId
-        ? {
-            system_id: state.systemId,
-            ...(state.authMethod ? { auth_method: state.authMethod } : {}),
-            ...(Object.keys(values).length > 0 ? { values } : {}),
-          }
-        : null;
-    remoteNext = JSON.stringify(position);
-    if (remoteNext !== remoteSent && remoteTimer === undefined) remoteTimer = setTimeout(sendRemote, 400);
-  };
+  const position = createPositionSync(client, persistence);
 
   const set = (patch: Partial<FlowSnapshot>): void => {
     if (disposed) return;
@@ -157,7 +114,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
       patch.authMethod !== undefined ||
       screenBefore !== state.screen
     ) {
-      save();
+      position.save(state);
     }
   };
   const emit: FlowEventSink = (name, metadata) => {
@@ -286,7 +243,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
   };
 
   const restoreAttempt = (attempt: AttemptState): void => {
-    for (const k of Object.keys(attempt.values)) persistKeys.add(k);
+    for (const k of Object.keys(attempt.values)) position.keys.add(k);
     set({
       systemId: attempt.system_id,
       authMethod: attempt.auth_method,
@@ -341,7 +298,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
   });
 
   const enterForm = (systemId: string, authMethod: string | null, values: Record<string, string>): void => {
-    for (const k of Object.keys(values)) persistKeys.add(k);
+    for (const k of Object.keys(values)) position.keys.add(k);
     set({ screen: 'form', systemId, authMethod, values: { ...values } });
   };
 
@@ -356,7 +313,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
       emit('OPEN', { session_id: session.id, environment: session.environment });
       persistence.bind(session.id, session.expires_at);
       const saved = persistence.load();
-      bound = true;
+      position.bind();
       // An admin may have finished through a link while this page was away: look once, in the background.
       watch.ensure();
       if (session.last_attempt_id) {
@@ -399,7 +356,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
         // No storage here (a third-party frame, another browser profile): ask the session.
         const remote = await client.getPosition().catch(() => null);
         if (disposed || state.screen !== 'catalog' || !remote) return;
-        remoteSent = JSON.stringify(remote);
+        position.adoptRemote(remote);
         enterForm(remote.system_id, remote.auth_method ?? null, remote.values ?? {});
       }
     },
@@ -407,7 +364,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
     selectSystem(systemId, authMethod = null) {
       stopStream();
       lastSubmit = null;
-      persistKeys.clear();
+      position.keys.clear();
       const recent = persistence.addRecent(systemId);
       set({ ...INITIAL, handoff: state.handoff, screen: 'form', systemId, authMethod, recent });
       emit('SELECT_SYSTEM', { system_id: systemId });
@@ -416,7 +373,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
     backToCatalog() {
       stopStream();
       lastSubmit = null;
-      persistKeys.clear();
+      position.keys.clear();
       set({ ...INITIAL, handoff: state.handoff, recent: state.recent });
     },
 
@@ -425,14 +382,14 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
     },
 
     setValue(key, value, persist = false) {
-      if (persist) persistKeys.add(key);
+      if (persist) position.keys.add(key);
       const fieldErrors = key in state.fieldErrors ? { ...state.fieldErrors } : state.fieldErrors;
       if (fieldErrors !== state.fieldErrors) delete (fieldErrors as Record<string, FieldIssue>)[key];
       set({ values: { ...state.values, [key]: value }, fieldErrors });
     },
 
     setValues(values, keys = []) {
-      for (const k of keys) persistKeys.add(k);
+      for (const k of keys) position.keys.add(k);
       set({ values: { ...state.values, ...values }, fieldErrors: {} });
     },
 
@@ -473,18 +430,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
         error: null,
       };
       set({ screen: 'handoff', handoff });
-      const values: Record<string, string> = {};
-      for (const k of persistKeys) {
-        const v = state.values[k];
-        if (v) values[k] = v;
-      }
-      const resume: HandoffResume | undefined = state.systemId
-        ? {
-            system_id: state.systemId,
-            ...(state.authMethod ? { auth_method: state.authMethod } : {}),
-            ...(Object.keys(values).length > 0 ? { values } : {}),
-          }
-        : undefined;
+      const resume = resumeOf(state, position.keptValues(state.values, true));
       try {
         const created = await client.createHandoff(resume ? { resume } : {});
         set({
@@ -543,7 +489,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
 
     dispose() {
       // What the user typed last still reaches the session (a reload right after typing).
-      if (remoteTimer !== undefined) sendRemote();
+      position.flush();
       stopStream();
       watch.stop();
       disposed = true;

@@ -1,14 +1,12 @@
 import type {
   AttemptEvent,
   CatalogResponse,
-  ConnectionView,
   ProbeResult,
   SessionInfo,
   SystemDetail,
   SystemSummary,
 } from '@flange/protocol';
 
-export const SESSION_TOKEN = `fls_${'a'.repeat(40)}`;
 export const API = 'https://api.flange.test';
 
 export const session = {
@@ -120,35 +118,13 @@ export const maximo: SystemDetail = {
   },
 };
 
-export const connection = {
-  id: 'conn_1',
-  object: 'connection',
-  environment: 'test',
-  status: 'active',
-  reauthorization_required: false,
-  system: { id: 'ibm_maximo', name: 'IBM Maximo' },
-  auth_method: 'api_key',
-  instance_url: 'https://maximo.example.com',
-  end_user: { id: 'u1', name: 'Dana', organization: null },
-  account: { user: 'MXINTADM', display_name: 'Integration Admin' },
-  entities_verified: [{ id: 'workorder', label: 'Work orders' }],
-  created_at: '2030-01-01T00:00:00.000Z',
-  last_verified_at: '2030-01-01T00:00:00.000Z',
-  next_check_at: null,
-  last_verification: null,
-  metadata: {},
-} satisfies ConnectionView;
+// The connection, the session token and the success event are the ones the connect package's tests use.
+export { connection, SESSION_TOKEN, succeeded } from '@flange/connect/testing';
 
 export const steps = (upTo: number): AttemptEvent[] =>
   (['resolve', 'connect', 'tls', 'fingerprint', 'authenticate'] as const)
     .slice(0, upTo)
     .map((step, i) => ({ type: 'step', step, status: 'succeeded', duration_ms: 10 * (i + 1) }));
-
-export const succeeded: AttemptEvent = {
-  type: 'succeeded',
-  public_token: `flp_${'b'.repeat(40)}`,
-  connection,
-};
 
 export const badKey: AttemptEvent = {
   type: 'failed',
